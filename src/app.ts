@@ -1,0 +1,108 @@
+// buildApp builds; server.ts listens. Tests inject into the instance without a port.
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import rateLimit from '@fastify/rate-limit'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import { ApiError } from './lib/errors.js'
+import { systemClock, type Clock } from './lib/clock.js'
+import { partialDateFormat } from './lib/formats.js'
+import { isPartialDate } from './lib/partial-date.js'
+import database from './plugins/database.js'
+import problems, { frameworkErrors } from './plugins/problems.js'
+import strictQuery from './plugins/strict-query.js'
+import openapi from './plugins/swagger.js'
+import categories from './routes/categories.js'
+import contracts from './routes/contracts.js'
+import games from './routes/games.js'
+import health from './routes/health.js'
+import meetings from './routes/meetings.js'
+import sources from './routes/sources.js'
+import sponsors from './routes/sponsors.js'
+import type { Dataset } from './seed/dataset.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    clock: Clock
+  }
+}
+
+export interface AppOptions {
+  /** SQLite file, or ':memory:'. */
+  databasePath: string
+  /** Folder of drizzle-kit migrations. Default: ./migrations from the working directory. */
+  migrationsFolder?: string
+  /** What a new database is seeded with. Default: the reviewed data in ./seed. */
+  seed?: { dir: string } | Dataset | false
+  /** Fastify logger options; false for none. */
+  logger?: FastifyServerOptions['logger']
+  /** Source of "today" for derived statuses. Default: the system clock (UTC). */
+  clock?: Clock
+  /** Requests a minute per client; 0 turns the limit off. */
+  rateLimitMax?: number
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
+
+export function packageVersion (): string {
+  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+export async function buildApp (options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Accept a caller's X-Request-Id when it is a sane token, otherwise make one.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    requestIdHeader: false,
+    frameworkErrors,
+    // Ids are at most 100 characters; longer path segments reach validation (400).
+    routerOptions: { maxParamLength: 500 },
+    ajv: {
+      customOptions: { removeAdditional: false },
+      plugins: [partialDateFormat]
+    },
+    // fast-json-stringify picks nullable branches with its own Ajv: teach it the format too.
+    serializerOpts: { ajv: { formats: { 'partial-date': isPartialDate } } }
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.decorate('clock', options.clock ?? systemClock())
+  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
+
+  await app.register(problems)
+  await app.register(strictQuery)
+  await app.register(openapi, { version: packageVersion() })
+  await app.register(database, {
+    databasePath: options.databasePath,
+    migrationsFolder: options.migrationsFolder ?? resolve('migrations'),
+    seed: options.seed ?? { dir: resolve('seed') }
+  })
+  if ((options.rateLimitMax ?? 0) > 0) {
+    await app.register(rateLimit, {
+      max: options.rateLimitMax ?? 0,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) => new ApiError(
+        'RATE_LIMITED', 429, 'Too Many Requests',
+        `More than ${context.max} requests a minute from this client; retry in ${Math.ceil(context.ttl / 1000)} s.`
+      )
+    })
+  }
+
+  await app.register(health)
+  await app.register(async (v1) => {
+    await v1.register(sponsors)
+    await v1.register(categories)
+    await v1.register(contracts)
+    await v1.register(meetings)
+    await v1.register(games)
+    await v1.register(sources)
+  }, { prefix: '/v1' })
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

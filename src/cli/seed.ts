@@ -1,0 +1,26 @@
+// npm run db:seed — load the reviewed data in seed/ into DATABASE_PATH. Idempotent:
+// records are upserted by id, so a second run changes nothing and a run after a
+// manual edit restores the reviewed values. All or nothing: one transaction.
+import { resolve } from 'node:path'
+import { loadConfig } from '../config.js'
+import { openDatabase } from '../db/open.js'
+import { createRepositories } from '../repositories/index.js'
+import { loadDataset, readDataset } from '../seed/dataset.js'
+import { runCli } from './run.js'
+
+runCli(() => {
+  const config = loadConfig(process.env)
+  const dir = resolve(process.argv[2] ?? 'seed')
+  const dataset = readDataset(dir)
+  for (const [file, records] of Object.entries(dataset)) {
+    process.stdout.write(`read ${file}.json: ${(records as unknown[]).length} records\n`)
+  }
+  const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: resolve('migrations') })
+  try {
+    const counts = loadDataset(sqlite, createRepositories(db), dataset)
+    const summary = Object.entries(counts).map(([key, n]) => `${n} ${key}`).join(', ')
+    process.stdout.write(`seeded ${config.databasePath}: ${summary}\n`)
+  } finally {
+    sqlite.close()
+  }
+})

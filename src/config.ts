@@ -1,0 +1,57 @@
+// Configuration from the environment, read once at start and validated against one
+// schema. A bad value stops the process with a one-line reason.
+import { Ajv } from 'ajv'
+import { Type, type Static } from 'typebox'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+export const Env = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
+  DATABASE_PATH: Type.String({ minLength: 1, default: 'data/sponsors.db' }),
+  LOG_LEVEL: Type.Unsafe<typeof LOG_LEVELS[number]>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, default: 600 })
+})
+export type Env = Static<typeof Env>
+
+export interface Config {
+  port: number
+  host: string
+  databasePath: string
+  logLevel: Env['LOG_LEVEL']
+  rateLimitMax: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+const validate = new Ajv({ coerceTypes: true, useDefaults: true, allErrors: false, strict: false }).compile(Env)
+
+export function loadConfig (env: Record<string, string | undefined>): Config {
+  const names = Object.keys(Env.properties)
+  const values: Record<string, unknown> = {}
+  for (const name of names) {
+    const value = env[name]
+    if (value === undefined || value === '') continue
+    if (value.trim() !== value) throw new ConfigError(`${name}="${value}": leading or trailing spaces are not allowed`)
+    values[name] = value
+  }
+  for (const name of ['PORT', 'RATE_LIMIT_MAX']) {
+    const value = values[name]
+    if (typeof value === 'string' && !/^[0-9]+$/.test(value)) throw new ConfigError(`${name}="${value}": must be a whole number`)
+  }
+  if (!validate(values)) {
+    const error = validate.errors?.[0]
+    const name = error?.instancePath.slice(1) ?? ''
+    throw new ConfigError(`${name}="${String(env[name])}": ${error?.message ?? 'is invalid'}`)
+  }
+  const env_ = values as Env
+  return {
+    port: env_.PORT,
+    host: env_.HOST,
+    databasePath: env_.DATABASE_PATH,
+    logLevel: env_.LOG_LEVEL,
+    rateLimitMax: env_.RATE_LIMIT_MAX
+  }
+}

@@ -1,0 +1,183 @@
+// The database schema. Public ids are URL-safe text slugs (SQLite reuses integer
+// keys after deletes). Partial ISO dates ("2017", "2017-01", "2017-01-19") are stored
+// exactly as the source gave them, beside generated first-day/last-day columns that
+// range queries and sorts use through indexes.
+import { sql, type SQL } from 'drizzle-orm'
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core'
+
+/** First day of a partial date: "2017" → "2017-01-01", "2017-03" → "2017-03-01". */
+function firstDay (column: AnySQLiteColumn): SQL {
+  return sql`(case length(${column}) when 4 then ${column} || '-01-01' when 7 then ${column} || '-01' else ${column} end)`
+}
+
+/** Last day of a partial date: "2028" → "2028-12-31", "2024-02" → "2024-02-29". */
+function lastDay (column: AnySQLiteColumn): SQL {
+  return sql`(case length(${column}) when 4 then ${column} || '-12-31' when 7 then date(${column} || '-01', '+1 month', '-1 day') else ${column} end)`
+}
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  publisher: text('publisher'),
+  url: text('url').notNull(),
+  publishedOn: text('published_on')
+}, (t) => [index('sources_title_idx').on(t.title, t.id)])
+
+export const games = sqliteTable('games', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  season: text('season', { enum: ['summer', 'winter'] }).notNull(),
+  year: integer('year').notNull(),
+  city: text('city').notNull(),
+  country: text('country').notNull(),
+  startsOn: text('starts_on'),
+  endsOn: text('ends_on')
+}, (t) => [
+  check('games_season_check', sql`${t.season} in ('summer', 'winter')`),
+  index('games_year_idx').on(t.year, t.id),
+  index('games_name_idx').on(t.name, t.id)
+])
+
+export const categories = sqliteTable('categories', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description')
+}, (t) => [index('categories_name_idx').on(t.name, t.id)])
+
+export const sponsors = sqliteTable('sponsors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  country: text('country').notNull(),
+  headquarters: text('headquarters'),
+  industry: text('industry'),
+  website: text('website'),
+  description: text('description')
+}, (t) => [
+  index('sponsors_name_idx').on(t.name, t.id),
+  index('sponsors_country_idx').on(t.country, t.name, t.id)
+])
+
+export const contracts = sqliteTable('contracts', {
+  id: text('id').primaryKey(),
+  programme: text('programme', { enum: ['TOP'] }).notNull().default('TOP'),
+  signedOn: text('signed_on'),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on'),
+  territory: text('territory').notNull().default('worldwide'),
+  endedEarly: integer('ended_early', { mode: 'boolean' }).notNull().default(false),
+  notes: text('notes'),
+  startsFirst: text('starts_first').generatedAlwaysAs((): SQL => firstDay(contracts.startsOn), { mode: 'stored' }),
+  // An open-ended contract (no endsOn) runs until further notice.
+  endsLast: text('ends_last').generatedAlwaysAs((): SQL => sql`coalesce(${lastDay(contracts.endsOn)}, '9999-12-31')`, { mode: 'stored' })
+}, (t) => [
+  check('contracts_programme_check', sql`${t.programme} in ('TOP')`),
+  index('contracts_starts_idx').on(t.startsFirst, t.id),
+  index('contracts_ends_idx').on(t.endsLast, t.id)
+])
+
+export const meetings = sqliteTable('meetings', {
+  id: text('id').primaryKey(),
+  date: text('date').notNull(),
+  city: text('city'),
+  country: text('country'),
+  summary: text('summary').notNull(),
+  dateFirst: text('date_first').generatedAlwaysAs((): SQL => firstDay(meetings.date), { mode: 'stored' }),
+  dateLast: text('date_last').generatedAlwaysAs((): SQL => lastDay(meetings.date), { mode: 'stored' })
+}, (t) => [
+  index('meetings_date_idx').on(t.dateFirst, t.id),
+  index('meetings_date_last_idx').on(t.dateLast)
+])
+
+/** Other dated facts about a sponsor, e.g. "launched the first Olympic store on Tmall". */
+export const sponsorFacts = sqliteTable('sponsor_facts', {
+  id: text('id').primaryKey(),
+  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'cascade' }),
+  date: text('date').notNull(),
+  summary: text('summary').notNull(),
+  dateFirst: text('date_first').generatedAlwaysAs((): SQL => firstDay(sponsorFacts.date), { mode: 'stored' })
+}, (t) => [index('sponsor_facts_sponsor_idx').on(t.sponsorId, t.dateFirst)])
+
+// Link tables. A parent's links go with it (cascade); a referenced record cannot be
+// deleted while something still points at it (restrict).
+
+export const contractSponsors = sqliteTable('contract_sponsors', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.sponsorId] }),
+  index('contract_sponsors_sponsor_idx').on(t.sponsorId, t.contractId)
+])
+
+export const contractCategories = sqliteTable('contract_categories', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  categoryId: text('category_id').notNull().references(() => categories.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.categoryId] }),
+  index('contract_categories_category_idx').on(t.categoryId, t.contractId)
+])
+
+export const contractGames = sqliteTable('contract_games', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  gamesId: text('games_id').notNull().references(() => games.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.gamesId] }),
+  index('contract_games_games_idx').on(t.gamesId, t.contractId)
+])
+
+export const meetingSponsors = sqliteTable('meeting_sponsors', {
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.meetingId, t.sponsorId] }),
+  index('meeting_sponsors_sponsor_idx').on(t.sponsorId, t.meetingId)
+])
+
+export const meetingParticipants = sqliteTable('meeting_participants', {
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  role: text('role'),
+  organisation: text('organisation')
+}, (t) => [
+  primaryKey({ columns: [t.meetingId, t.position] }),
+  index('meeting_participants_name_idx').on(t.name)
+])
+
+export const meetingQuotes = sqliteTable('meeting_quotes', {
+  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  speaker: text('speaker').notNull(),
+  text: text('text').notNull()
+}, (t) => [primaryKey({ columns: [t.meetingId, t.position] })])
+
+function sourceLinks<const N extends string> (name: N, ownerColumn: string, owner: () => AnySQLiteColumn) {
+  return sqliteTable(name, {
+    ownerId: text(ownerColumn).notNull().references(owner, { onDelete: 'cascade' }),
+    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull()
+  }, (t) => [
+    primaryKey({ columns: [t.ownerId, t.sourceId] }),
+    index(`${name}_source_idx`).on(t.sourceId)
+  ])
+}
+
+export const sponsorSources = sourceLinks('sponsor_sources', 'sponsor_id', () => sponsors.id)
+export const categorySources = sourceLinks('category_sources', 'category_id', () => categories.id)
+export const contractSources = sourceLinks('contract_sources', 'contract_id', () => contracts.id)
+export const meetingSources = sourceLinks('meeting_sources', 'meeting_id', () => meetings.id)
+export const gameSources = sourceLinks('game_sources', 'game_id', () => games.id)
+export const factSources = sourceLinks('sponsor_fact_sources', 'fact_id', () => sponsorFacts.id)
+
+export type SourceLinkTable = typeof sponsorSources

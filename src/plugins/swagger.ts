@@ -1,0 +1,46 @@
+// Named schemas, the OpenAPI document (/openapi.json) and Swagger UI (/docs, served
+// from the package: no CDN). Registered before the routes so every route is seen.
+import fp from 'fastify-plugin'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { apiSchemas } from '../schemas/index.js'
+
+export const TAGS = [
+  { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
+  { name: 'categories', description: 'TOP product categories and who held them when.' },
+  { name: 'contracts', description: 'The terms of each TOP agreement.' },
+  { name: 'meetings', description: 'Documented meetings between the IOC and sponsors, with quotes.' },
+  { name: 'games', description: 'Olympic Games editions and the sponsors covering them.' },
+  { name: 'sources', description: 'Where each fact was read.' },
+  { name: 'health', description: 'Liveness and readiness probes.' }
+]
+
+export default fp<{ version: string }>(async function openapi (app, options) {
+  for (const schema of apiSchemas) app.addSchema(schema)
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Olympic sponsor data API',
+        version: options.version,
+        description: 'Sponsors, categories, contracts, Games and meetings of the IOC\'s worldwide sponsorship programme, The Olympic Partner (TOP), every fact traceable to a source. ' +
+          'Reads are public. Lists answer `{ data, meta }` and page with opaque keyset cursors (`meta.nextCursor`, `Link: rel="next"`). ' +
+          'Errors are RFC 9457 problem documents. Dates are ISO 8601 strings of the precision a source gives: "2017", "2017-01" or "2017-01-19".'
+      },
+      tags: TAGS
+    },
+    refResolver: {
+      buildLocalReference (json, _baseUri, _fragment, i) {
+        return typeof json.$id === 'string' ? json.$id : `def-${i}`
+      }
+    }
+  })
+
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 }
+  })
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}, { name: 'openapi', dependencies: ['problems'] })

@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Static } from 'typebox'
+import type { Db } from '../db/open.js'
+import { categories, categorySources } from '../db/schema.js'
+import type { SourceSummary } from '../schemas/common.js'
+import type { Category, CategoryInput } from '../schemas/categories.js'
+import { parseJson, sourcesOf } from './embed.js'
+import { createLister } from './keyset.js'
+import { replaceSources } from './links.js'
+
+const k = categories
+const select = {
+  id: k.id,
+  name: k.name,
+  description: k.description,
+  sources: sourcesOf(categorySources, k.id)
+}
+type Row = Omit<Category, 'sources'> & { sources: string }
+
+function toCategory (row: Row): Category {
+  return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
+}
+
+export function createCategoriesRepository (db: Db) {
+  const list = createLister<typeof select, Row>(db, {
+    table: k,
+    id: k.id,
+    select,
+    sorts: { name: k.name, id: k.id },
+    filters: {}
+  })
+  const byId = db.select(select).from(k).where(eq(k.id, sql.placeholder('id'))).prepare()
+
+  return {
+    list (page: { sort: string, limit: number, cursor?: string | undefined }) {
+      const result = list({ ...page, filters: {} })
+      return { ...result, rows: result.rows.map(toCategory) }
+    },
+
+    get (id: string): Category | undefined {
+      const row = byId.get({ id }) as Row | undefined
+      return row === undefined ? undefined : toCategory(row)
+    },
+
+    upsert (input: CategoryInput): void {
+      const { id, sources, ...fields } = input
+      db.insert(k).values({ id, ...fields }).onConflictDoUpdate({ target: k.id, set: fields }).run()
+      replaceSources(db, categorySources, id, sources)
+    }
+  }
+}
+
+export type CategoriesRepository = ReturnType<typeof createCategoriesRepository>

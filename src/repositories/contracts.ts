@@ -1,0 +1,140 @@
+import { eq, sql, type SQL } from 'drizzle-orm'
+import type { Static } from 'typebox'
+import type { Db } from '../db/open.js'
+import {
+  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
+} from '../db/schema.js'
+import type { SourceSummary, Summary } from '../schemas/common.js'
+import type { Contract, ContractInput } from '../schemas/contracts.js'
+import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
+import { createLister } from './keyset.js'
+import { replaceLinks, replaceSources } from './links.js'
+
+const c = contracts
+type Summaries = Array<Static<typeof Summary>>
+
+const select = {
+  id: c.id,
+  programme: c.programme,
+  signedOn: c.signedOn,
+  startsOn: c.startsOn,
+  endsOn: c.endsOn,
+  territory: c.territory,
+  endedEarly: c.endedEarly,
+  notes: c.notes,
+  startsFirst: c.startsFirst,
+  endsLast: c.endsLast,
+  sponsors: summariesOf({ table: contractSponsors, owner: contractSponsors.contractId, target: contractSponsors.sponsorId, position: contractSponsors.position }, { table: sponsors, id: sponsors.id, name: sponsors.name }, c.id),
+  categories: summariesOf({ table: contractCategories, owner: contractCategories.contractId, target: contractCategories.categoryId, position: contractCategories.position }, { table: categories, id: categories.id, name: categories.name }, c.id),
+  games: summariesOf({ table: contractGames, owner: contractGames.contractId, target: contractGames.gamesId, position: contractGames.position }, { table: games, id: games.id, name: games.name }, c.id),
+  sources: sourcesOf(contractSources, c.id)
+}
+
+interface Row {
+  id: string
+  programme: 'TOP'
+  signedOn: string | null
+  startsOn: string
+  endsOn: string | null
+  territory: string
+  endedEarly: boolean | number
+  notes: string | null
+  startsFirst: string
+  endsLast: string
+  sponsors: string
+  categories: string
+  games: string
+  sources: string
+}
+
+export function contractStatus (startsFirst: string, endsLast: string, today: string): Contract['status'] {
+  if (today < startsFirst) return 'upcoming'
+  if (today > endsLast) return 'expired'
+  return 'active'
+}
+
+function toContract (row: Row, today: string): Contract {
+  return {
+    id: row.id,
+    sponsors: parseJson<Summaries>(row.sponsors),
+    categories: parseJson<Summaries>(row.categories),
+    programme: row.programme,
+    signedOn: row.signedOn,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    games: parseJson<Summaries>(row.games),
+    territory: row.territory,
+    endedEarly: Boolean(row.endedEarly),
+    notes: row.notes,
+    status: contractStatus(row.startsFirst, row.endsLast, today),
+    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
+  }
+}
+
+function linked (table: typeof contractSponsors | typeof contractCategories | typeof contractGames, column: SQL, value: SQL): SQL {
+  return sql`exists (select 1 from ${table} where ${q(table.contractId)} = ${q(c.id)} and ${column} = ${value})`
+}
+
+const statusSql = (v: SQL) => sql`(case ${v}
+  when 'upcoming' then ${q(c.startsFirst)} > ${sql.placeholder('today')}
+  when 'expired' then ${q(c.endsLast)} < ${sql.placeholder('today')}
+  else ${q(c.startsFirst)} <= ${sql.placeholder('today')} and ${q(c.endsLast)} >= ${sql.placeholder('today')} end)`
+
+export interface ContractFilters {
+  sponsor?: string | undefined
+  category?: string | undefined
+  games?: string | undefined
+  activeOn?: string | undefined
+  status?: Contract['status'] | undefined
+}
+
+export function createContractsRepository (db: Db) {
+  const list = createLister<typeof select, Row>(db, {
+    table: c,
+    id: c.id,
+    select,
+    sorts: { startsOn: c.startsFirst, endsOn: c.endsLast, id: c.id },
+    filters: {
+      sponsor: (v) => linked(contractSponsors, q(contractSponsors.sponsorId), sql`${v}`),
+      category: (v) => linked(contractCategories, q(contractCategories.categoryId), sql`${v}`),
+      games: (v) => linked(contractGames, q(contractGames.gamesId), sql`${v}`),
+      activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
+      status: (v) => statusSql(sql`${v}`)
+    }
+  })
+  const byId = db.select(select).from(c).where(eq(c.id, sql.placeholder('id'))).prepare()
+  const holding = db.select(select).from(c)
+    .where(sql`${linked(contractCategories, q(contractCategories.categoryId), sql`${sql.placeholder('category')}`)}
+      and ${q(c.startsFirst)} <= ${sql.placeholder('on')} and ${q(c.endsLast)} >= ${sql.placeholder('on')}`)
+    .orderBy(c.startsFirst, c.id)
+    .prepare()
+
+  return {
+    list (filters: ContractFilters, page: { sort: string, limit: number, cursor?: string | undefined }, today: string) {
+      const result = list({ ...page, filters: { ...filters }, params: { today } })
+      return { ...result, rows: result.rows.map((row) => toContract(row, today)) }
+    },
+
+    get (id: string, today: string): Contract | undefined {
+      const row = byId.get({ id }) as Row | undefined
+      return row === undefined ? undefined : toContract(row, today)
+    },
+
+    /** Contracts that grant `category` on the day `on`. */
+    holding (category: string, on: string, today: string): Contract[] {
+      return (holding.all({ category, on }) as Row[]).map((row) => toContract(row, today))
+    },
+
+    /** Insert or replace a contract and all its links. Run inside a transaction. */
+    upsert (input: ContractInput): void {
+      const { id, sponsors: sponsorIds, categories: categoryIds, games: gameIds, sources, ...fields } = input
+      db.insert(c).values({ id, ...fields }).onConflictDoUpdate({ target: c.id, set: fields }).run()
+      replaceLinks(db, contractSponsors, 'contractId', 'sponsorId', id, sponsorIds)
+      replaceLinks(db, contractCategories, 'contractId', 'categoryId', id, categoryIds)
+      replaceLinks(db, contractGames, 'contractId', 'gamesId', id, gameIds)
+      replaceSources(db, contractSources, id, sources)
+    }
+  }
+}
+
+export type ContractsRepository = ReturnType<typeof createContractsRepository>

@@ -1,0 +1,35 @@
+// Correlated subqueries that embed related records as JSON arrays in one row, so a
+// page of N records costs one query, not 1 + N.
+import { getTableName, sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { sources } from '../db/schema.js'
+
+/**
+ * A column as "table"."column". Drizzle prints bare column names in single-table
+ * queries, which a correlated subquery would resolve against the wrong table.
+ */
+export function q (column: SQLiteColumn): SQL {
+  return sql`${sql.identifier(getTableName(column.table))}.${sql.identifier(column.name)}`
+}
+
+type LinkTable = SQLiteTable & { ownerId: SQLiteColumn, sourceId: SQLiteColumn, position: SQLiteColumn }
+
+/** `[{ id, title, url }]` of the sources linked to `owner`, in their given order. */
+export function sourcesOf (link: LinkTable, owner: SQLiteColumn): SQL<string> {
+  return sql<string>`(select json_group_array(json_object('id', ${q(sources.id)}, 'title', ${q(sources.title)}, 'url', ${q(sources.url)}) order by ${q(link.position)}) from ${link} join ${sources} on ${q(sources.id)} = ${q(link.sourceId)} where ${q(link.ownerId)} = ${q(owner)})`
+}
+
+interface Summarised { table: SQLiteTable, id: SQLiteColumn, name: SQLiteColumn }
+
+/** `[{ id, name }]` of the records `target` linked to `owner` through `link`, in order. */
+export function summariesOf (
+  link: { table: SQLiteTable, owner: SQLiteColumn, target: SQLiteColumn, position: SQLiteColumn },
+  target: Summarised,
+  owner: SQLiteColumn
+): SQL<string> {
+  return sql<string>`(select json_group_array(json_object('id', ${q(target.id)}, 'name', ${q(target.name)}) order by ${q(link.position)}) from ${link.table} join ${target.table} on ${q(target.id)} = ${q(link.target)} where ${q(link.owner)} = ${q(owner)})`
+}
+
+export function parseJson<T> (value: string): T {
+  return JSON.parse(value) as T
+}

@@ -1,0 +1,111 @@
+import { eq, sql, type SQL } from 'drizzle-orm'
+import type { Static } from 'typebox'
+import type { Db } from '../db/open.js'
+import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSponsors, sponsors } from '../db/schema.js'
+import type { SourceSummary, Summary } from '../schemas/common.js'
+import type { Meeting, MeetingInput } from '../schemas/meetings.js'
+import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
+import { createLister } from './keyset.js'
+import { replaceLinks, replaceSources } from './links.js'
+
+const m = meetings
+const p = meetingParticipants
+const mq = meetingQuotes
+
+const select = {
+  id: m.id,
+  date: m.date,
+  city: m.city,
+  country: m.country,
+  summary: m.summary,
+  sponsors: summariesOf({ table: meetingSponsors, owner: meetingSponsors.meetingId, target: meetingSponsors.sponsorId, position: meetingSponsors.position }, { table: sponsors, id: sponsors.id, name: sponsors.name }, m.id),
+  participants: sql<string>`(select json_group_array(json_object('name', ${q(p.name)}, 'role', ${q(p.role)}, 'organisation', ${q(p.organisation)}) order by ${q(p.position)}) from ${p} where ${q(p.meetingId)} = ${q(m.id)})`,
+  quotes: sql<string>`(select json_group_array(json_object('speaker', ${q(mq.speaker)}, 'text', ${q(mq.text)}) order by ${q(mq.position)}) from ${mq} where ${q(mq.meetingId)} = ${q(m.id)})`,
+  sources: sourcesOf(meetingSources, m.id)
+}
+
+interface Row {
+  id: string
+  date: string
+  city: string | null
+  country: string | null
+  summary: string
+  sponsors: string
+  participants: string
+  quotes: string
+  sources: string
+}
+
+function toMeeting (row: Row): Meeting {
+  return {
+    id: row.id,
+    date: row.date,
+    location: { city: row.city, country: row.country },
+    sponsors: parseJson<Array<Static<typeof Summary>>>(row.sponsors),
+    participants: parseJson<Meeting['participants']>(row.participants),
+    summary: row.summary,
+    quotes: parseJson<Meeting['quotes']>(row.quotes),
+    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
+  }
+}
+
+const contains = (column: SQL, v: SQL) => sql`instr(lower(${column}), lower(${v})) > 0`
+
+export interface MeetingFilters {
+  sponsor?: string | undefined
+  participant?: string | undefined
+  /** First day of the `from` parameter. */
+  from?: string | undefined
+  /** Last day of the `to` parameter. */
+  to?: string | undefined
+  q?: string | undefined
+}
+
+export function createMeetingsRepository (db: Db) {
+  const list = createLister<typeof select, Row>(db, {
+    table: m,
+    id: m.id,
+    select,
+    sorts: { date: m.dateFirst, id: m.id },
+    filters: {
+      sponsor: (v) => sql`exists (select 1 from ${meetingSponsors} where ${q(meetingSponsors.meetingId)} = ${q(m.id)} and ${q(meetingSponsors.sponsorId)} = ${v})`,
+      participant: (v) => sql`exists (select 1 from ${p} where ${q(p.meetingId)} = ${q(m.id)} and ${contains(q(p.name), sql`${v}`)})`,
+      // A meeting of reduced precision matches when its period overlaps the range.
+      from: (v) => sql`${q(m.dateLast)} >= ${v}`,
+      to: (v) => sql`${q(m.dateFirst)} <= ${v}`,
+      q: (v) => sql`(${contains(q(m.summary), sql`${v}`)} or exists (select 1 from ${mq} where ${q(mq.meetingId)} = ${q(m.id)} and ${contains(q(mq.text), sql`${v}`)}))`
+    }
+  })
+  const byId = db.select(select).from(m).where(eq(m.id, sql.placeholder('id'))).prepare()
+
+  return {
+    list (filters: MeetingFilters, page: { sort: string, limit: number, cursor?: string | undefined }) {
+      const result = list({ ...page, filters: { ...filters } })
+      return { ...result, rows: result.rows.map(toMeeting) }
+    },
+
+    get (id: string): Meeting | undefined {
+      const row = byId.get({ id }) as Row | undefined
+      return row === undefined ? undefined : toMeeting(row)
+    },
+
+    /** Insert or replace a meeting with its sponsors, participants, quotes and sources. */
+    upsert (input: MeetingInput): void {
+      const { id, date, location, summary } = input
+      const fields = { date, summary, city: location.city, country: location.country }
+      db.insert(m).values({ id, ...fields }).onConflictDoUpdate({ target: m.id, set: fields }).run()
+      replaceLinks(db, meetingSponsors, 'meetingId', 'sponsorId', id, input.sponsors)
+      db.delete(p).where(eq(p.meetingId, id)).run()
+      if (input.participants.length > 0) {
+        db.insert(p).values(input.participants.map((person, position) => ({ meetingId: id, position, ...person }))).run()
+      }
+      db.delete(mq).where(eq(mq.meetingId, id)).run()
+      if (input.quotes.length > 0) {
+        db.insert(mq).values(input.quotes.map((quote, position) => ({ meetingId: id, position, ...quote }))).run()
+      }
+      replaceSources(db, meetingSources, id, input.sources)
+    }
+  }
+}
+
+export type MeetingsRepository = ReturnType<typeof createMeetingsRepository>

@@ -1,0 +1,111 @@
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/open.js'
+import { contractCategories, contractGames, contracts, contractSponsors, sponsors, sponsorSources } from '../db/schema.js'
+import type { Sponsor, SponsorInput } from '../schemas/sponsors.js'
+import type { SourceSummary } from '../schemas/common.js'
+import type { Static } from 'typebox'
+import { parseJson, q, sourcesOf } from './embed.js'
+import { createLister } from './keyset.js'
+import { replaceSources } from './links.js'
+
+const s = sponsors
+const cs = contractSponsors
+
+/** Sponsors that have a contract matching `condition`. */
+function hasContract (condition: SQL): SQL {
+  return sql`exists (select 1 from ${cs} join ${contracts} on ${q(contracts.id)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${condition})`
+}
+
+/** A sponsor is active while any of its contracts has not ended (upcoming ones included). */
+const isActive = hasContract(sql`${q(contracts.endsLast)} >= ${sql.placeholder('today')}`)
+
+const select = {
+  id: s.id,
+  name: s.name,
+  country: s.country,
+  headquarters: s.headquarters,
+  industry: s.industry,
+  website: s.website,
+  description: s.description,
+  active: sql<number>`${isActive}`,
+  sources: sourcesOf(sponsorSources, s.id)
+}
+
+interface Row {
+  id: string
+  name: string
+  country: string
+  headquarters: string | null
+  industry: string | null
+  website: string | null
+  description: string | null
+  active: number
+  sources: string
+}
+
+function toSponsor (row: Row): Sponsor {
+  return {
+    id: row.id,
+    name: row.name,
+    country: row.country,
+    headquarters: row.headquarters,
+    industry: row.industry,
+    website: row.website,
+    description: row.description,
+    status: row.active === 1 ? 'active' : 'former',
+    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
+  }
+}
+
+export interface SponsorFilters {
+  q?: string | undefined
+  category?: string | undefined
+  country?: string | undefined
+  games?: string | undefined
+  activeOn?: string | undefined
+  status?: 'active' | 'former' | undefined
+}
+
+export function createSponsorsRepository (db: Db) {
+  const list = createLister<typeof select, Row>(db, {
+    table: s,
+    id: s.id,
+    select,
+    sorts: { name: s.name, country: s.country, id: s.id },
+    filters: {
+      q: (v: Placeholder) => sql`instr(lower(${s.name}), lower(${v})) > 0`,
+      country: (v) => eq(s.country, v),
+      category: (v) => sql`exists (select 1 from ${cs} join ${contractCategories} on ${q(contractCategories.contractId)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${q(contractCategories.categoryId)} = ${v})`,
+      games: (v) => sql`exists (select 1 from ${cs} join ${contractGames} on ${q(contractGames.contractId)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${q(contractGames.gamesId)} = ${v})`,
+      activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
+      status: (v) => sql`${isActive} = (${v} = 'active')`
+    }
+  })
+  const byId = db.select(select).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
+  const existing = db.select({ id: s.id }).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
+
+  return {
+    list (filters: SponsorFilters, page: { sort: string, limit: number, cursor?: string | undefined }, today: string) {
+      const result = list({ ...page, filters: { ...filters }, params: { today } })
+      return { ...result, rows: result.rows.map(toSponsor) }
+    },
+
+    get (id: string, today: string): Sponsor | undefined {
+      const row = byId.get({ id, today }) as Row | undefined
+      return row === undefined ? undefined : toSponsor(row)
+    },
+
+    exists (id: string): boolean {
+      return existing.get({ id }) !== undefined
+    },
+
+    /** Insert or replace a sponsor and its source links. Run inside a transaction. */
+    upsert (input: SponsorInput): void {
+      const { sources, id, ...fields } = input
+      db.insert(s).values({ id, ...fields }).onConflictDoUpdate({ target: s.id, set: fields }).run()
+      replaceSources(db, sponsorSources, id, sources)
+    }
+  }
+}
+
+export type SponsorsRepository = ReturnType<typeof createSponsorsRepository>

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { notFound } from '../lib/errors.js'
+import { listResponse, pageOf } from '../lib/paging.js'
+import { IdParams, Ref } from '../schemas/common.js'
+import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from '../schemas/categories.js'
+
+const tags = ['categories']
+
+const categories: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/categories', {
+    schema: {
+      tags,
+      operationId: 'listCategories',
+      summary: 'List TOP product categories',
+      querystring: CategoryListQuery,
+      response: { 200: Ref(CategoryList) }
+    }
+  }, async (request, reply) => {
+    const page = pageOf(request.query, 'name')
+    return listResponse(request, reply, app.repos.categories.list(page), page.limit)
+  })
+
+  app.get('/categories/:id', {
+    schema: {
+      tags,
+      operationId: 'getCategory',
+      summary: 'Get a category',
+      params: IdParams,
+      response: { 200: Ref(Category) }
+    }
+  }, async (request) => {
+    const category = app.repos.categories.get(request.params.id)
+    if (category === undefined) throw notFound('category', request.params.id)
+    return category
+  })
+
+  app.get('/categories/:id/holders', {
+    schema: {
+      tags,
+      operationId: 'listCategoryHolders',
+      summary: 'Who held a category on a day',
+      description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it. TOP categories are exclusive, so this is one sponsor, or the partners of one joint contract, or nobody; the list is never paged.',
+      params: IdParams,
+      querystring: HoldersQuery,
+      response: { 200: Ref(HolderList) }
+    }
+  }, async (request) => {
+    const { id } = request.params
+    if (app.repos.categories.get(id) === undefined) throw notFound('category', id)
+    const today = app.clock.today()
+    const on = request.query.on ?? today
+    const holders = app.repos.contracts.holding(id, on, today).flatMap((contract) =>
+      contract.sponsors.map((sponsor) => ({
+        sponsor,
+        contract: { id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn }
+      })))
+    return { data: holders, meta: { on, total: holders.length } }
+  })
+}
+
+export default categories

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { notFound } from '../lib/errors.js'
+import { listResponse, pageOf } from '../lib/paging.js'
+import { IdParams, Ref } from '../schemas/common.js'
+import { Game, GameList, GameListQuery } from '../schemas/games.js'
+import { GameSponsorsQuery, SponsorList } from '../schemas/sponsors.js'
+import { assertFilterRefs, assertParent } from './references.js'
+
+const tags = ['games']
+
+const games: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/games', {
+    schema: {
+      tags,
+      operationId: 'listGames',
+      summary: 'List Olympic Games editions',
+      querystring: GameListQuery,
+      response: { 200: Ref(GameList) }
+    }
+  }, async (request, reply) => {
+    const { sort, limit, cursor, season } = request.query
+    const page = pageOf({ sort, limit, cursor }, 'year')
+    return listResponse(request, reply, app.repos.games.list({ season }, page), page.limit)
+  })
+
+  app.get('/games/:id', {
+    schema: {
+      tags,
+      operationId: 'getGames',
+      summary: 'Get a Games edition',
+      params: IdParams,
+      response: { 200: Ref(Game) }
+    }
+  }, async (request) => {
+    const game = app.repos.games.get(request.params.id)
+    if (game === undefined) throw notFound('games', request.params.id)
+    return game
+  })
+
+  app.get('/games/:id/sponsors', {
+    schema: {
+      tags,
+      operationId: 'listGamesSponsors',
+      summary: 'List the sponsors whose contracts cover a Games edition',
+      params: IdParams,
+      querystring: GameSponsorsQuery,
+      response: { 200: Ref(SponsorList) }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params
+    assertParent(app.repos, 'games', id)
+    const { sort, limit, cursor, ...filters } = request.query
+    assertFilterRefs(app.repos, { category: filters.category })
+    const page = pageOf({ sort, limit, cursor }, 'name')
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, games: id }, page, app.clock.today()), page.limit)
+  })
+}
+
+export default games

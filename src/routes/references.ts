@@ -1,0 +1,27 @@
+import type { Repositories } from '../repositories/index.js'
+import { badParameter, notFound } from '../lib/errors.js'
+
+type Kind = 'sponsor' | 'category' | 'games'
+
+function known (repos: Repositories, kind: Kind, id: string): boolean {
+  switch (kind) {
+    case 'sponsor': return repos.sponsors.exists(id)
+    case 'category': return repos.categories.get(id) !== undefined
+    case 'games': return repos.games.get(id) !== undefined
+  }
+}
+
+/** A filter naming a record that does not exist is a mistake worth a 400, not an empty page. */
+export function assertFilterRefs (repos: Repositories, filters: Partial<Record<Kind, string | undefined>>): void {
+  for (const kind of ['sponsor', 'category', 'games'] as const) {
+    const id = filters[kind]
+    if (id !== undefined && !known(repos, kind, id)) {
+      throw badParameter(kind, `names no known ${kind === 'games' ? 'Games edition' : kind} ("${id}")`)
+    }
+  }
+}
+
+/** The parent of a nested list must exist. */
+export function assertParent (repos: Repositories, kind: Kind, id: string): void {
+  if (!known(repos, kind, id)) throw notFound(kind === 'games' ? 'games' : kind, id)
+}

@@ -1,0 +1,63 @@
+import { Type, type Static } from 'typebox'
+import { Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+
+export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
+
+const fields = {
+  programme: StringEnum(['TOP'] as const),
+  signedOn: Nullable(Ref(PartialDate)),
+  startsOn: Ref(PartialDate),
+  endsOn: Nullable(PartialDateRef('End of the term (or of an early end); null while open-ended.')),
+  territory: Type.String({ minLength: 1, maxLength: 200, examples: ['worldwide'] }),
+  endedEarly: Type.Boolean({ description: 'True when the contract ended before its term.' }),
+  notes: Nullable(Type.String({ maxLength: 4000 }))
+}
+
+const refs = (what: string) => Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: `Ids of the ${what}.` })
+
+export const Contract = Type.Object({
+  id: Type.String(),
+  sponsors: Type.Array(Ref(Summary), { description: 'One sponsor, or several for a joint partnership.' }),
+  categories: Type.Array(Ref(Summary)),
+  programme: fields.programme,
+  signedOn: fields.signedOn,
+  startsOn: fields.startsOn,
+  endsOn: fields.endsOn,
+  games: Type.Array(Ref(Summary), { description: 'The Games editions the contract covers.' }),
+  territory: fields.territory,
+  endedEarly: fields.endedEarly,
+  notes: fields.notes,
+  status: StringEnum(CONTRACT_STATUSES, { description: 'Derived from the dates and today (UTC).' }),
+  sources: Type.Array(Ref(SourceSummary))
+}, { $id: 'Contract', additionalProperties: false, description: 'The terms of one TOP agreement.' })
+export type Contract = Static<typeof Contract>
+
+export const ContractInput = Type.Object({
+  id: Ref(Id),
+  sponsors: refs('sponsors'),
+  categories: refs('categories'),
+  ...fields,
+  games: Type.Array(Ref(Id), { maxItems: 50, uniqueItems: true }),
+  sources: refs('sources')
+}, { $id: 'ContractInput', additionalProperties: false })
+export type ContractInput = Static<typeof ContractInput>
+
+export const ContractList = ListOf(Contract, 'ContractList')
+
+export const CONTRACT_SORTS = ['startsOn', 'endsOn', 'id'] as const
+export const contractFilters = {
+  category: Type.Optional(Ref(Id)),
+  games: Type.Optional(Ref(Id)),
+  activeOn: Type.Optional(Day('Contracts running on this day.')),
+  status: Type.Optional(StringEnum(CONTRACT_STATUSES))
+}
+const paging = { sort: SortParam(CONTRACT_SORTS, 'startsOn'), limit: Limit, cursor: Cursor }
+
+export const ContractListQuery = Type.Object({
+  sponsor: Type.Optional(Ref(Id)),
+  ...contractFilters,
+  ...paging
+}, { additionalProperties: false })
+export type ContractListQuery = Static<typeof ContractListQuery>
+
+export const SponsorContractsQuery = Type.Object({ ...contractFilters, ...paging }, { additionalProperties: false })

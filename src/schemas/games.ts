@@ -1,0 +1,37 @@
+import { Type, type Static } from 'typebox'
+import { CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from './common.js'
+
+const fields = {
+  name: Type.String({ minLength: 1, maxLength: 100, examples: ['PyeongChang 2018'] }),
+  season: StringEnum(['summer', 'winter'] as const),
+  year: Type.Integer({ minimum: 1896, maximum: 2100, description: 'The edition\'s name year (Tokyo 2020 was held in 2021).' }),
+  city: Type.String({ minLength: 1, maxLength: 200 }),
+  country: Ref(CountryCode),
+  startsOn: Nullable(Ref(PartialDate)),
+  endsOn: Nullable(Ref(PartialDate))
+}
+
+export const Game = Type.Object({ id: Type.String(), ...fields, sources: Type.Array(Ref(SourceSummary)) }, {
+  $id: 'Game',
+  additionalProperties: false,
+  description: 'An Olympic Games edition.'
+})
+export type Game = Static<typeof Game>
+
+export const GameInput = Type.Object({
+  id: Ref(Id),
+  ...fields,
+  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
+}, { $id: 'GameInput', additionalProperties: false })
+export type GameInput = Static<typeof GameInput>
+
+export const GameList = ListOf(Game, 'GameList')
+
+export const GAME_SORTS = ['year', 'name', 'id'] as const
+export const GameListQuery = Type.Object({
+  season: Type.Optional(StringEnum(['summer', 'winter'] as const)),
+  sort: SortParam(GAME_SORTS, 'year'),
+  limit: Limit,
+  cursor: Cursor
+}, { additionalProperties: false })
+export type GameListQuery = Static<typeof GameListQuery>

@@ -1,0 +1,79 @@
+import { Type, type Static } from 'typebox'
+import { CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+
+export const Participant = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  role: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
+  organisation: Nullable(Type.String({ minLength: 1, maxLength: 200 }))
+}, { $id: 'Participant', additionalProperties: false })
+
+export const Quote = Type.Object({
+  speaker: Type.String({ minLength: 1, maxLength: 200, description: 'The participant who said it, by name.' }),
+  text: Type.String({ minLength: 1, maxLength: 4000 })
+}, { $id: 'Quote', additionalProperties: false })
+
+export const Location = Type.Object({
+  city: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
+  country: Nullable(Ref(CountryCode))
+}, { $id: 'Location', additionalProperties: false })
+
+const fields = {
+  date: Ref(PartialDate),
+  location: Ref(Location),
+  participants: Type.Array(Ref(Participant), { minItems: 1, maxItems: 50 }),
+  summary: Type.String({ minLength: 1, maxLength: 4000 }),
+  quotes: Type.Array(Ref(Quote), { maxItems: 100 })
+}
+
+export const Meeting = Type.Object({
+  id: Type.String(),
+  date: fields.date,
+  location: fields.location,
+  sponsors: Type.Array(Ref(Summary)),
+  participants: fields.participants,
+  summary: fields.summary,
+  quotes: fields.quotes,
+  sources: Type.Array(Ref(SourceSummary))
+}, { $id: 'Meeting', additionalProperties: false, description: 'A documented meeting between the IOC and a sponsor.' })
+export type Meeting = Static<typeof Meeting>
+
+export const MeetingInput = Type.Object({
+  id: Ref(Id),
+  date: fields.date,
+  location: fields.location,
+  sponsors: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true }),
+  participants: fields.participants,
+  summary: fields.summary,
+  quotes: fields.quotes,
+  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
+}, { $id: 'MeetingInput', additionalProperties: false })
+export type MeetingInput = Static<typeof MeetingInput>
+
+export const MeetingList = ListOf(Meeting, 'MeetingList')
+
+export const MEETING_SORTS = ['date', 'id'] as const
+export const meetingFilters = {
+  participant: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of a participant\'s name (case-insensitive).' })),
+  from: Type.Optional(PartialDateRef('Meetings on or after this date; a partial date starts on its first day.')),
+  to: Type.Optional(PartialDateRef('Meetings on or before this date; a partial date lasts to its last day.')),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words in the summary or quotes (case-insensitive substring).' }))
+}
+const paging = { sort: SortParam(MEETING_SORTS, 'date'), limit: Limit, cursor: Cursor }
+
+export const MeetingListQuery = Type.Object({
+  sponsor: Type.Optional(Ref(Id)),
+  ...meetingFilters,
+  ...paging
+}, { additionalProperties: false })
+export type MeetingListQuery = Static<typeof MeetingListQuery>
+
+export const SponsorMeetingsQuery = Type.Object({ ...meetingFilters, ...paging }, { additionalProperties: false })
+
+export const Fact = Type.Object({
+  id: Ref(Id),
+  sponsor: Ref(Id),
+  date: Ref(PartialDate),
+  summary: Type.String({ minLength: 1, maxLength: 2000 }),
+  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
+}, { $id: 'FactInput', additionalProperties: false, description: 'A dated fact about a sponsor, other than its contracts and meetings.' })
+export type FactInput = Static<typeof Fact>

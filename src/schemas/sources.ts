@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox'
+import { Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from './common.js'
+
+const fields = {
+  title: Type.String({ minLength: 1, maxLength: 300 }),
+  publisher: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
+  url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 }),
+  publishedOn: Nullable(Ref(PartialDate))
+}
+
+export const Source = Type.Object({ id: Type.String(), ...fields }, {
+  $id: 'Source',
+  additionalProperties: false,
+  description: 'Where a fact was read.',
+  examples: [{
+    id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
+    title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
+    publisher: 'insidethegames',
+    url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne',
+    publishedOn: '2019-01-23'
+  }]
+})
+export type Source = Static<typeof Source>
+
+export const SourceInput = Type.Object({ id: Ref(Id), ...fields }, { $id: 'SourceInput', additionalProperties: false })
+export type SourceInput = Static<typeof SourceInput>
+
+export const SourceList = ListOf(Source, 'SourceList')
+
+export const SOURCE_SORTS = ['title', 'id'] as const
+export const SourceListQuery = Type.Object({
+  sort: SortParam(SOURCE_SORTS, 'title'),
+  limit: Limit,
+  cursor: Cursor
+}, { additionalProperties: false })
+export type SourceListQuery = Static<typeof SourceListQuery>

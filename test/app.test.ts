@@ -1,0 +1,98 @@
+import t from 'tap'
+import { build, dataset, sponsor } from './helper.js'
+
+t.test('health and readiness', async (t) => {
+  const api = await build(t)
+  t.same((await api.get('/health')).body, { status: 'ok' })
+  t.same((await api.get('/ready')).body, { status: 'ready' })
+})
+
+t.test('readiness fails with a 503 problem when the database is gone; reads get a masked 500', async (t) => {
+  const api = await build(t, { seed: dataset({ sponsors: [sponsor('acme')] }) })
+  api.app.sqlite.close()
+  const ready = await api.get('/ready')
+  t.equal(ready.status, 503)
+  t.equal(ready.headers['retry-after'], '5')
+  t.equal(ready.body.code, 'DATABASE_UNAVAILABLE')
+  const read = await api.get('/v1/sponsors/acme', { 'x-request-id': 'trace-me' })
+  t.equal(read.status, 500)
+  t.same(read.body, {
+    type: '/problems/internal-error',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'An unexpected error occurred. It has been logged; quote the requestId when reporting it.',
+    instance: '/v1/sponsors/acme',
+    code: 'INTERNAL_ERROR',
+    requestId: 'trace-me'
+  })
+  t.notMatch(read.text, /sqlite|database|select|at /i, 'no SQL, driver message or stack trace')
+})
+
+t.test('unknown routes are 404 problems', async (t) => {
+  const api = await build(t)
+  for (const [method, url] of [['GET', '/v2/sponsors'], ['GET', '/v1/nothing'], ['DELETE', '/v1/sponsors/acme']]) {
+    const res = await api.request({ method: method ?? 'GET', url: url ?? '/' })
+    t.equal(res.status, 404)
+    t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+    t.same(res.body, {
+      type: '/problems/not-found',
+      title: 'Not Found',
+      status: 404,
+      detail: `No route ${method ?? ''} ${url ?? ''}. The API lives under /v1; see /docs.`,
+      instance: url,
+      code: 'ROUTE_NOT_FOUND',
+      requestId: res.headers['x-request-id']
+    })
+  }
+})
+
+t.test('request ids: a sane caller id is echoed, anything else replaced', async (t) => {
+  const api = await build(t)
+  t.equal((await api.get('/health', { 'x-request-id': 'abc-123' })).headers['x-request-id'], 'abc-123')
+  const replaced = (await api.get('/health', { 'x-request-id': 'bad id <script>' })).headers['x-request-id']
+  t.match(replaced, /^[0-9a-f-]{36}$/)
+})
+
+t.test('Swagger UI and the OpenAPI document are served', async (t) => {
+  const api = await build(t)
+  const docs = await api.get('/docs')
+  t.equal(docs.status, 200)
+  t.match(docs.headers['content-type'], /text\/html/)
+  t.match(docs.text, /swagger-ui/)
+  const asset = await api.get('/docs/static/swagger-ui-bundle.js')
+  t.equal(asset.status, 200, 'UI assets are served from the package, not a CDN')
+  const doc = await api.get('/openapi.json')
+  t.equal(doc.status, 200)
+  t.equal(doc.body.openapi, '3.1.0')
+})
+
+t.test('a GET ignores any body it is sent', async (t) => {
+  const api = await build(t)
+  const badJson = await api.request({ method: 'GET', url: '/v1/sources', headers: { 'content-type': 'application/json' }, payload: '{"a":' })
+  t.equal(badJson.status, 200)
+  const xml = await api.request({ method: 'GET', url: '/v1/sources', headers: { 'content-type': 'application/xml' }, payload: '<a/>' })
+  t.equal(xml.status, 200)
+})
+
+t.test('malformed URLs and over-long path segments are 400 problems', async (t) => {
+  const api = await build(t)
+  const long = await api.get(`/v1/sponsors/${'a'.repeat(600)}`)
+  t.equal(long.status, 400)
+  t.equal(long.headers['content-type'], 'application/problem+json; charset=utf-8')
+  t.equal(long.body.code, 'PATH_SEGMENT_TOO_LONG')
+  const bad = await api.get('/v1/sponsors/%E0%A4%A')
+  t.equal(bad.status, 400)
+  t.equal(bad.body.code, 'BAD_URL')
+  t.equal(bad.body.type, '/problems/invalid-request')
+})
+
+t.test('rate limiting answers 429 problems with Retry-After when configured', async (t) => {
+  const api = await build(t, { rateLimitMax: 2 })
+  t.equal((await api.get('/v1/sources')).status, 200)
+  t.equal((await api.get('/v1/sources')).status, 200)
+  const limited = await api.get('/v1/sources')
+  t.equal(limited.status, 429)
+  t.ok(Number(limited.headers['retry-after']) > 0)
+  t.equal(limited.body.code, 'RATE_LIMITED')
+  t.match(limited.body.detail, /^More than 2 requests a minute from this client; retry in \d+ s\.$/)
+})

@@ -1,0 +1,103 @@
+// The processes a user runs: db:migrate, db:seed and the server itself.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t, { type Test } from 'tap'
+
+// Child processes run outside tap's coverage: their tsx-compiled sources map
+// differently and would blur the in-process figures.
+const childEnv = Object.fromEntries(Object.entries(process.env)
+  .filter(([key]) => !['NODE_V8_COVERAGE', 'NODE_OPTIONS'].includes(key) && !/^_?TAP/.test(key)))
+
+function tsx (script: string, env: Record<string, string>, args: string[] = []) {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...childEnv, ...env }, encoding: 'utf8' })
+}
+
+function tempDir (t: Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sponsors-cli-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+t.test('db:migrate and db:seed', async (t) => {
+  const dir = tempDir(t)
+  const env = { DATABASE_PATH: join(dir, 'nested', 'api.db') }
+  const migrate = tsx('src/cli/migrate.ts', env)
+  t.equal(migrate.status, 0, migrate.stderr)
+  t.match(migrate.stdout, /^migrated .*api\.db$/m)
+  for (const run of [1, 2]) {
+    const seed = tsx('src/cli/seed.ts', env)
+    t.equal(seed.status, 0, seed.stderr)
+    t.match(seed.stdout, /^read sponsors\.json: \d+ records$/m, `run ${run}: progress per file`)
+    t.match(seed.stdout, /^seeded .*api\.db: \d+ sources, 8 games, \d+ categories, \d+ sponsors, \d+ contracts, \d+ meetings, \d+ facts$/m, `run ${run}: summary`)
+  }
+  const bad = join(dir, 'bad-seed')
+  mkdirSync(bad)
+  writeFileSync(join(bad, 'sponsors.json'), JSON.stringify([{ id: 'x', name: 'X', country: 'XXX', headquarters: null, industry: null, website: null, description: null, sources: ['s'] }]))
+  const failed = tsx('src/cli/seed.ts', env, [bad])
+  t.equal(failed.status, 1)
+  t.equal(failed.stderr, 'SeedError: seed/sponsors.json: record 0 (id "x"), field /country: must match pattern "^[A-Z]{2}$"\n')
+  const config = tsx('src/cli/seed.ts', { ...env, LOG_LEVEL: 'chatty' })
+  t.equal(config.status, 1)
+  t.match(config.stderr, /^ConfigError: LOG_LEVEL="chatty"/)
+})
+
+interface Server { port: number, logs: string[], exit: Promise<number | null>, kill: (signal: NodeJS.Signals) => void }
+
+async function startServer (t: Test, env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...childEnv, HOST: '127.0.0.1', PORT: '0', ...env } })
+  t.teardown(() => { child.kill('SIGKILL') })
+  const logs: string[] = []
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => { resolve(code) }))
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffer = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString()
+      let newline
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const line = buffer.slice(0, newline)
+        buffer = buffer.slice(newline + 1)
+        logs.push(line)
+        const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(line)
+        if (match !== null) resolve(Number(match[1]))
+      }
+    })
+    child.stderr.on('data', (chunk: Buffer) => { logs.push(chunk.toString()) })
+    void exit.then((code) => { reject(new Error(`server exited ${String(code)}: ${logs.join('\n')}`)) })
+  })
+  return { port, logs, exit, kill: (signal) => child.kill(signal) }
+}
+
+t.test('the server migrates and seeds a new database, serves it and stops cleanly on SIGTERM', async (t) => {
+  const dir = tempDir(t)
+  const env = { DATABASE_PATH: join(dir, 'api.db'), LOG_LEVEL: 'info' }
+  const first = await startServer(t, env)
+  t.ok(first.logs.some((line) => line.includes('new database seeded')), 'seeded on first start')
+  const res = await fetch(`http://127.0.0.1:${first.port}/v1/sponsors?country=CN`)
+  t.equal(res.status, 200)
+  const body = await res.json() as { data: Array<{ id: string, sources: unknown[] }> }
+  const alibaba = body.data.find((s) => s.id === 'alibaba-group')
+  t.ok(alibaba !== undefined && alibaba.sources.length > 0, 'Alibaba Group with its sources')
+  t.match(res.headers.get('x-request-id'), /.+/)
+  const docs = await fetch(`http://127.0.0.1:${first.port}/docs/`)
+  t.equal(docs.status, 200)
+
+  // A request in flight when SIGTERM arrives still completes.
+  const inFlight = fetch(`http://127.0.0.1:${first.port}/v1/contracts?limit=100`)
+  first.kill('SIGTERM')
+  t.equal((await inFlight).status, 200)
+  t.equal(await first.exit, 0, 'exit code 0')
+  t.ok(first.logs.some((line) => line.includes('shutting down')))
+
+  const second = await startServer(t, env)
+  t.notOk(second.logs.some((line) => line.includes('new database seeded')), 'an existing database is not re-seeded')
+  second.kill('SIGTERM')
+  t.equal(await second.exit, 0)
+})
+
+t.test('a bad configuration stops the server with one line', async (t) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...childEnv, PORT: 'eighty' }, encoding: 'utf8' })
+  t.equal(result.status, 1)
+  t.equal(result.stderr, 'configuration error: PORT="eighty": must be a whole number\n')
+})

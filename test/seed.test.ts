@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { openDatabase } from '../src/db/open.js'
+import { createRepositories } from '../src/repositories/index.js'
+import { loadDataset, readDataset, validateDataset } from '../src/seed/dataset.js'
+import { build, category, contract, dataset, sponsor } from './helper.js'
+
+function dumpAll (sqlite: import('better-sqlite3').Database): Record<string, unknown[]> {
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as Array<{ name: string }>
+  return Object.fromEntries(tables.map(({ name }) => [name, sqlite.prepare(`select * from "${name}" order by 1, 2`).all()]))
+}
+
+t.test('the reviewed seed serves the article\'s facts', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const cn = await api.get('/v1/sponsors?country=CN')
+  const alibaba = cn.body.data.find((s: { id: string }) => s.id === 'alibaba-group')
+  t.ok(alibaba, 'Alibaba Group is listed for country=CN')
+  t.equal(alibaba.name, 'Alibaba Group')
+  t.ok(alibaba.sources.some((s: { url: string }) => s.url.includes('insidethegames.biz/articles/1074576')), 'with the 2019-01-23 article as a source')
+
+  const contract = (await api.get('/v1/sponsors/alibaba-group/contracts')).body.data[0]
+  t.same(contract.categories.map((c: { id: string }) => c.id), ['cloud-services', 'e-commerce-platform-services'])
+  t.equal(contract.endsOn, '2028')
+  t.same(contract.games.map((g: { id: string }) => g.id), ['pyeongchang-2018', 'tokyo-2020', 'beijing-2022', 'paris-2024', 'milano-cortina-2026', 'la-2028'])
+
+  const holders = await api.get('/v1/categories/cloud-services/holders?on=2019-01-23')
+  t.same(holders.body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id), ['alibaba-group'])
+
+  const meeting = (await api.get('/v1/meetings/bach-ma-lausanne-2019-01-23')).body
+  t.equal(meeting.date, '2019-01-23')
+  t.same(meeting.location, { city: 'Lausanne', country: 'CH' })
+  t.same(meeting.participants.map((p: { name: string }) => p.name), ['Thomas Bach', 'Jack Ma'])
+  const speakers = new Set(meeting.quotes.map((q: { speaker: string }) => q.speaker))
+  t.same([...speakers].sort(), ['Jack Ma', 'Thomas Bach'], 'every quote is attributed to a participant')
+  t.ok(meeting.quotes.some((q: { speaker: string, text: string }) => q.speaker === 'Jack Ma' && q.text.includes('happiness and health')))
+
+  const games = await api.get('/v1/games?limit=100')
+  t.same(games.body.data.map((g: { year: number }) => g.year), [2018, 2020, 2022, 2024, 2026, 2028, 2030, 2032])
+})
+
+t.test('seeding is idempotent and restores reviewed values', async (t) => {
+  const { sqlite, db } = openDatabase({ path: ':memory:', migrationsFolder: 'migrations' })
+  t.teardown(() => sqlite.close())
+  const repos = createRepositories(db)
+  const data = readDataset('seed')
+  loadDataset(sqlite, repos, data)
+  const once = dumpAll(sqlite)
+  loadDataset(sqlite, repos, data)
+  t.same(dumpAll(sqlite), once, 'a second run changes nothing')
+  sqlite.prepare("update sponsors set name = 'Edited' where id = 'alibaba-group'").run()
+  sqlite.prepare("delete from meeting_quotes where meeting_id = 'bach-ma-lausanne-2019-01-23'").run()
+  loadDataset(sqlite, repos, data)
+  t.same(dumpAll(sqlite), once, 'a run after manual edits restores the reviewed data')
+})
+
+t.test('a bad record stops the seed with its file and field, and writes nothing', async (t) => {
+  const { sqlite, db } = openDatabase({ path: ':memory:', migrationsFolder: 'migrations' })
+  t.teardown(() => sqlite.close())
+  const repos = createRepositories(db)
+  const good = dataset({ sponsors: [sponsor('ok')], categories: [category('k')] })
+  const cases: Array<[string, ReturnType<typeof dataset>, RegExp]> = [
+    ['bad country', dataset({ sponsors: [sponsor('ok'), sponsor('bad', { country: 'China' })] }), /^seed\/sponsors\.json: record 1 \(id "bad"\), field \/country: must match pattern/],
+    ['impossible date', dataset({ sponsors: [sponsor('ok')], categories: [category('k')], contracts: [contract('c', { sponsors: ['ok'], categories: ['k'], startsOn: '2019-02-30' })] }), /^seed\/contracts\.json: record 0 \(id "c"\), field \/startsOn: must match format "partial-date"/],
+    ['unknown field', dataset({ categories: [{ ...category('k'), colour: 'red' } as never] }), /^seed\/categories\.json: record 0 \(id "k"\), field \/: must NOT have additional properties \(colour\)/],
+    ['unknown reference', dataset({ sponsors: [sponsor('ok')], categories: [category('k')], contracts: [contract('c', { sponsors: ['ok', 'ghost'], categories: ['k'] })] }), /^seed\/contracts\.json: record 0 \(id "c"\), field \/sponsors\/1: no sponsors record with id "ghost"/],
+    ['no sources', dataset({ sponsors: [sponsor('ok', { sources: [] })] }), /field \/sources: must NOT have fewer than 1 items/],
+    ['duplicate id', dataset({ sponsors: [sponsor('ok'), sponsor('ok')] }), /^seed\/sponsors\.json: record 1: duplicate id "ok"/],
+    ['end before start', dataset({ sponsors: [sponsor('ok')], categories: [category('k')], contracts: [contract('c', { sponsors: ['ok'], categories: ['k'], startsOn: '2020-05', endsOn: '2020-04' })] }), /field \/endsOn: ends before it starts/]
+  ]
+  for (const [name, data, message] of cases) {
+    t.throws(() => loadDataset(sqlite, repos, data), { name: 'SeedError', message }, name)
+    t.same(dumpAll(sqlite).sponsors, [], `${name}: nothing written`)
+  }
+  loadDataset(sqlite, repos, good)
+  t.equal((dumpAll(sqlite).sponsors ?? []).length, 1)
+})
+
+t.test('readDataset names a file that is not a JSON array', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'seed-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  cpSync('seed', join(dir, 'seed'), { recursive: true })
+  t.doesNotThrow(() => { validateDataset(readDataset(join(dir, 'seed'))) })
+  writeFileSync(join(dir, 'seed', 'games.json'), '{ not json')
+  t.throws(() => readDataset(join(dir, 'seed')), /games\.json: not valid JSON/)
+  writeFileSync(join(dir, 'seed', 'games.json'), '{"id": "x"}')
+  t.throws(() => readDataset(join(dir, 'seed')), /games\.json: must hold a JSON array/)
+  t.ok(readFileSync('seed/sponsors.json', 'utf8').includes('alibaba-group'))
+})
