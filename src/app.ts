@@ -18,6 +18,7 @@ import contracts from './routes/contracts.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
 import meetings from './routes/meetings.js'
+import search from './routes/search.js'
 import sources from './routes/sources.js'
 import sponsors from './routes/sponsors.js'
 import type { Dataset } from './seed/dataset.js'
@@ -100,6 +101,7 @@ export async function buildApp (options: AppOptions) {
     await v1.register(meetings)
     await v1.register(games)
     await v1.register(sources)
+    await v1.register(search)
   }, { prefix: '/v1' })
 
   return app

@@ -3,7 +3,7 @@ import t from 'tap'
 import { renderOpenApi } from '../src/lib/openapi-file.js'
 import { build } from './helper.js'
 
-interface Operation { operationId?: string, summary?: string, tags?: string[], responses: Record<string, unknown>, parameters?: Array<{ in: string, name: string, required?: boolean }> }
+interface Operation { operationId?: string, summary?: string, tags?: string[], responses: Record<string, unknown>, parameters?: Array<{ in: string, name: string, required?: boolean, schema?: { default?: unknown } }> }
 
 t.test('the committed openapi/openapi.json is the generated document', async (t) => {
   const api = await build(t)
@@ -32,7 +32,9 @@ t.test('every operation is documented for people and tools', async (t) => {
         t.ok(op.responses['400'], `${name} documents 400`)
       }
       for (const parameter of op.parameters ?? []) {
-        if (parameter.in === 'query') t.notOk(parameter.required, `${name}: query parameter ${parameter.name} is optional`)
+        if (parameter.in === 'query' && parameter.required === true) {
+          t.equal(parameter.schema?.default, undefined, `${name}: required query parameter ${parameter.name} has no default`)
+        }
       }
     }
   }

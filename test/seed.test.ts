@@ -8,7 +8,7 @@ import { loadDataset, readDataset, validateDataset } from '../src/seed/dataset.j
 import { build, category, contract, dataset, sponsor } from './helper.js'
 
 function dumpAll (sqlite: import('better-sqlite3').Database): Record<string, unknown[]> {
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as Array<{ name: string }>
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like 'search_fts%' order by name").all() as Array<{ name: string }>
   return Object.fromEntries(tables.map(({ name }) => [name, sqlite.prepare(`select * from "${name}" order by 1, 2`).all()]))
 }
 
@@ -87,4 +87,26 @@ t.test('readDataset names a file that is not a JSON array', async (t) => {
   writeFileSync(join(dir, 'seed', 'games.json'), '{"id": "x"}')
   t.throws(() => readDataset(join(dir, 'seed')), /games\.json: must hold a JSON array/)
   t.ok(readFileSync('seed/sponsors.json', 'utf8').includes('alibaba-group'))
+})
+
+t.test('temporal questions and search against the reviewed seed', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const contractsOn = async (day: string) => (await api.get(`/v1/sponsors/alibaba-group/contracts?activeOn=${day}`)).body.data.length
+  t.equal(await contractsOn('2016-06-01'), 0, 'no Alibaba contract before 2017')
+  t.equal(await contractsOn('2028-12-31'), 1, 'the contract "through 2028" runs to 31 December 2028')
+  t.equal(await contractsOn('2029-01-01'), 0)
+
+  const january = await api.get('/v1/meetings?from=2019-01-01&to=2019-01-31')
+  t.same(january.body.data.map((m: { id: string }) => m.id), ['bach-ma-lausanne-2019-01-23'])
+
+  const found = await api.get('/v1/search?q=happiness%20health')
+  t.same(found.body.data.map((h: { type: string, id: string }) => `${h.type}:${h.id}`), ['meeting:bach-ma-lausanne-2019-01-23'])
+
+  const timeline = (await api.get('/v1/sponsors/alibaba-group/timeline')).body.data as Array<{ date: string, kind: string, sources: unknown[] }>
+  t.ok(timeline.length >= 8)
+  const days = timeline.map((e) => e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date)
+  t.same(days, [...days].sort(), 'in date order')
+  t.ok(timeline.every((e) => e.sources.length > 0), 'every event has a source')
+  t.same(timeline.map((e) => e.kind).filter((k) => k.startsWith('contract')), ['contract-signed', 'contract-started', 'contract-ends'])
+  t.ok(timeline.some((e) => e.kind === 'fact' && e.date === '2018-12'), 'the Tmall store of December 2018')
 })

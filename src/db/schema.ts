@@ -62,7 +62,8 @@ export const sponsors = sqliteTable('sponsors', {
   description: text('description')
 }, (t) => [
   index('sponsors_name_idx').on(t.name, t.id),
-  index('sponsors_country_idx').on(t.country, t.name, t.id)
+  index('sponsors_country_idx').on(t.country, t.name, t.id),
+  index('sponsors_country_id_idx').on(t.country, t.id)
 ])
 
 export const contracts = sqliteTable('contracts', {

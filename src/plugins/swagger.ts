@@ -12,6 +12,7 @@ export const TAGS = [
   { name: 'meetings', description: 'Documented meetings between the IOC and sponsors, with quotes.' },
   { name: 'games', description: 'Olympic Games editions and the sponsors covering them.' },
   { name: 'sources', description: 'Where each fact was read.' },
+  { name: 'search', description: 'Full-text search across the records.' },
   { name: 'health', description: 'Liveness and readiness probes.' }
 ]
 

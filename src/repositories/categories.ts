@@ -7,6 +7,7 @@ import type { Category, CategoryInput } from '../schemas/categories.js'
 import { parseJson, sourcesOf } from './embed.js'
 import { createLister } from './keyset.js'
 import { replaceSources } from './links.js'
+import type { SearchRepository } from './search.js'
 
 const k = categories
 const select = {
@@ -21,7 +22,7 @@ function toCategory (row: Row): Category {
   return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
 }
 
-export function createCategoriesRepository (db: Db) {
+export function createCategoriesRepository (db: Db, search: SearchRepository) {
   const list = createLister<typeof select, Row>(db, {
     table: k,
     id: k.id,
@@ -46,6 +47,7 @@ export function createCategoriesRepository (db: Db) {
       const { id, sources, ...fields } = input
       db.insert(k).values({ id, ...fields }).onConflictDoUpdate({ target: k.id, set: fields }).run()
       replaceSources(db, categorySources, id, sources)
+      search.refreshCategory(id)
     }
   }
 }

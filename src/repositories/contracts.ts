@@ -9,6 +9,7 @@ import type { Contract, ContractInput } from '../schemas/contracts.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
 import { createLister } from './keyset.js'
 import { replaceLinks, replaceSources } from './links.js'
+import type { SearchRepository } from './search.js'
 
 const c = contracts
 type Summaries = Array<Static<typeof Summary>>
@@ -75,11 +76,6 @@ function linked (table: typeof contractSponsors | typeof contractCategories | ty
   return sql`exists (select 1 from ${table} where ${q(table.contractId)} = ${q(c.id)} and ${column} = ${value})`
 }
 
-const statusSql = (v: SQL) => sql`(case ${v}
-  when 'upcoming' then ${q(c.startsFirst)} > ${sql.placeholder('today')}
-  when 'expired' then ${q(c.endsLast)} < ${sql.placeholder('today')}
-  else ${q(c.startsFirst)} <= ${sql.placeholder('today')} and ${q(c.endsLast)} >= ${sql.placeholder('today')} end)`
-
 export interface ContractFilters {
   sponsor?: string | undefined
   category?: string | undefined
@@ -88,7 +84,7 @@ export interface ContractFilters {
   status?: Contract['status'] | undefined
 }
 
-export function createContractsRepository (db: Db) {
+export function createContractsRepository (db: Db, search: SearchRepository) {
   const list = createLister<typeof select, Row>(db, {
     table: c,
     id: c.id,
@@ -99,7 +95,10 @@ export function createContractsRepository (db: Db) {
       category: (v) => linked(contractCategories, q(contractCategories.categoryId), sql`${v}`),
       games: (v) => linked(contractGames, q(contractGames.gamesId), sql`${v}`),
       activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
-      status: (v) => statusSql(sql`${v}`)
+      // status=… becomes one of these, bound to today, so each is an index range.
+      upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
+      activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
+      expiredOn: (v) => sql`${q(c.endsLast)} < ${v}`
     }
   })
   const byId = db.select(select).from(c).where(eq(c.id, sql.placeholder('id'))).prepare()
@@ -111,7 +110,13 @@ export function createContractsRepository (db: Db) {
 
   return {
     list (filters: ContractFilters, page: { sort: string, limit: number, cursor?: string | undefined }, today: string) {
-      const result = list({ ...page, filters: { ...filters }, params: { today } })
+      const { status, ...rest } = filters
+      const byStatus = {
+        upcomingOn: status === 'upcoming' ? today : undefined,
+        activeToday: status === 'active' ? today : undefined,
+        expiredOn: status === 'expired' ? today : undefined
+      }
+      const result = list({ ...page, filters: { ...rest, ...byStatus } })
       return { ...result, rows: result.rows.map((row) => toContract(row, today)) }
     },
 
@@ -133,6 +138,7 @@ export function createContractsRepository (db: Db) {
       replaceLinks(db, contractCategories, 'contractId', 'categoryId', id, categoryIds)
       replaceLinks(db, contractGames, 'contractId', 'gamesId', id, gameIds)
       replaceSources(db, contractSources, id, sources)
+      search.refresh('contract', id)
     }
   }
 }

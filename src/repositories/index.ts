@@ -5,16 +5,19 @@ import { createFactsRepository } from './facts.js'
 import { createGamesRepository } from './games.js'
 import { createMeetingsRepository } from './meetings.js'
 import { createSourcesRepository } from './sources.js'
+import { createSearchRepository } from './search.js'
 import { createSponsorsRepository } from './sponsors.js'
 
 export function createRepositories (db: Db) {
+  const search = createSearchRepository(db)
   return {
+    search,
     sources: createSourcesRepository(db),
     games: createGamesRepository(db),
-    categories: createCategoriesRepository(db),
-    sponsors: createSponsorsRepository(db),
-    contracts: createContractsRepository(db),
-    meetings: createMeetingsRepository(db),
+    categories: createCategoriesRepository(db, search),
+    sponsors: createSponsorsRepository(db, search),
+    contracts: createContractsRepository(db, search),
+    meetings: createMeetingsRepository(db, search),
     facts: createFactsRepository(db)
   }
 }

@@ -7,6 +7,7 @@ import type { Meeting, MeetingInput } from '../schemas/meetings.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
 import { createLister } from './keyset.js'
 import { replaceLinks, replaceSources } from './links.js'
+import type { SearchRepository } from './search.js'
 
 const m = meetings
 const p = meetingParticipants
@@ -49,7 +50,6 @@ function toMeeting (row: Row): Meeting {
   }
 }
 
-const contains = (column: SQL, v: SQL) => sql`instr(lower(${column}), lower(${v})) > 0`
 
 export interface MeetingFilters {
   sponsor?: string | undefined
@@ -58,10 +58,11 @@ export interface MeetingFilters {
   from?: string | undefined
   /** Last day of the `to` parameter. */
   to?: string | undefined
+  /** An FTS5 query (see search.query). */
   q?: string | undefined
 }
 
-export function createMeetingsRepository (db: Db) {
+export function createMeetingsRepository (db: Db, search: SearchRepository) {
   const list = createLister<typeof select, Row>(db, {
     table: m,
     id: m.id,
@@ -69,11 +70,11 @@ export function createMeetingsRepository (db: Db) {
     sorts: { date: m.dateFirst, id: m.id },
     filters: {
       sponsor: (v) => sql`exists (select 1 from ${meetingSponsors} where ${q(meetingSponsors.meetingId)} = ${q(m.id)} and ${q(meetingSponsors.sponsorId)} = ${v})`,
-      participant: (v) => sql`exists (select 1 from ${p} where ${q(p.meetingId)} = ${q(m.id)} and ${contains(q(p.name), sql`${v}`)})`,
+      participant: (v) => sql`exists (select 1 from ${p} where ${q(p.meetingId)} = ${q(m.id)} and instr(lower(${q(p.name)}), lower(${v})) > 0)`,
       // A meeting of reduced precision matches when its period overlaps the range.
       from: (v) => sql`${q(m.dateLast)} >= ${v}`,
       to: (v) => sql`${q(m.dateFirst)} <= ${v}`,
-      q: (v) => sql`(${contains(q(m.summary), sql`${v}`)} or exists (select 1 from ${mq} where ${q(mq.meetingId)} = ${q(m.id)} and ${contains(q(mq.text), sql`${v}`)}))`
+      q: (v) => sql`${q(m.id)} in (select d.ref_id from search_fts join search_docs d on d.rowid = search_fts.rowid where search_fts match ${v} and d.type = 'meeting')`
     }
   })
   const byId = db.select(select).from(m).where(eq(m.id, sql.placeholder('id'))).prepare()
@@ -104,6 +105,7 @@ export function createMeetingsRepository (db: Db) {
         db.insert(mq).values(input.quotes.map((quote, position) => ({ meetingId: id, position, ...quote }))).run()
       }
       replaceSources(db, meetingSources, id, input.sources)
+      search.refresh('meeting', id)
     }
   }
 }

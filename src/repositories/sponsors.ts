@@ -7,6 +7,7 @@ import type { Static } from 'typebox'
 import { parseJson, q, sourcesOf } from './embed.js'
 import { createLister } from './keyset.js'
 import { replaceSources } from './links.js'
+import type { SearchRepository } from './search.js'
 
 const s = sponsors
 const cs = contractSponsors
@@ -58,6 +59,7 @@ function toSponsor (row: Row): Sponsor {
 }
 
 export interface SponsorFilters {
+  /** An FTS5 query (see search.query). */
   q?: string | undefined
   category?: string | undefined
   country?: string | undefined
@@ -66,14 +68,14 @@ export interface SponsorFilters {
   status?: 'active' | 'former' | undefined
 }
 
-export function createSponsorsRepository (db: Db) {
+export function createSponsorsRepository (db: Db, search: SearchRepository) {
   const list = createLister<typeof select, Row>(db, {
     table: s,
     id: s.id,
     select,
     sorts: { name: s.name, country: s.country, id: s.id },
     filters: {
-      q: (v: Placeholder) => sql`instr(lower(${s.name}), lower(${v})) > 0`,
+      q: (v: Placeholder) => sql`${q(s.id)} in (select d.ref_id from search_fts join search_docs d on d.rowid = search_fts.rowid where search_fts match ${v} and d.type = 'sponsor')`,
       country: (v) => eq(s.country, v),
       category: (v) => sql`exists (select 1 from ${cs} join ${contractCategories} on ${q(contractCategories.contractId)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${q(contractCategories.categoryId)} = ${v})`,
       games: (v) => sql`exists (select 1 from ${cs} join ${contractGames} on ${q(contractGames.contractId)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${q(contractGames.gamesId)} = ${v})`,
@@ -104,6 +106,7 @@ export function createSponsorsRepository (db: Db) {
       const { sources, id, ...fields } = input
       db.insert(s).values({ id, ...fields }).onConflictDoUpdate({ target: s.id, set: fields }).run()
       replaceSources(db, sponsorSources, id, sources)
+      search.refreshSponsor(id)
     }
   }
 }

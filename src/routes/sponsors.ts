@@ -7,6 +7,9 @@ import { MeetingList, SponsorMeetingsQuery } from '../schemas/meetings.js'
 import { Sponsor, SponsorList, SponsorListQuery } from '../schemas/sponsors.js'
 import { meetingFilters } from './meetings.js'
 import { assertFilterRefs, assertParent } from './references.js'
+import { buildTimeline } from '../repositories/timeline.js'
+import { Timeline } from '../schemas/timeline.js'
+import { collectAll } from '../lib/paging.js'
 
 const tags = ['sponsors']
 
@@ -24,7 +27,8 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     const { sort, limit, cursor, ...filters } = request.query
     assertFilterRefs(app.repos, { category: filters.category, games: filters.games })
     const page = pageOf({ sort, limit, cursor }, 'name')
-    return listResponse(request, reply, app.repos.sponsors.list(filters, page, app.clock.today()), page.limit)
+    const q = filters.q === undefined ? undefined : app.repos.search.query('q', filters.q)
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q }, page, app.clock.today()), page.limit)
   })
 
   app.get('/sponsors/:id', {
@@ -73,7 +77,26 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     assertParent(app.repos, 'sponsor', id)
     const { sort, limit, cursor, ...filters } = request.query
     const page = pageOf({ sort, limit, cursor }, 'date')
-    return listResponse(request, reply, app.repos.meetings.list({ ...meetingFilters(filters), sponsor: id }, page), page.limit)
+    return listResponse(request, reply, app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor: id }, page), page.limit)
+  })
+
+  app.get('/sponsors/:id/timeline', {
+    schema: {
+      tags,
+      operationId: 'getSponsorTimeline',
+      summary: 'A sponsor\'s dated facts in order',
+      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first. A date of reduced precision sorts before fuller dates of the same period. Not paged: a sponsor\'s history is short.',
+      params: IdParams,
+      response: { 200: Ref(Timeline) }
+    }
+  }, async (request) => {
+    const { id } = request.params
+    assertParent(app.repos, 'sponsor', id)
+    const today = app.clock.today()
+    const contracts = collectAll((page) => app.repos.contracts.list({ sponsor: id }, page, today), 'startsOn')
+    const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
+    const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
+    return { data: events, meta: { total: events.length } }
   })
 }
 

@@ -56,7 +56,7 @@ export const meetingFilters = {
   participant: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of a participant\'s name (case-insensitive).' })),
   from: Type.Optional(PartialDateRef('Meetings on or after this date; a partial date starts on its first day.')),
   to: Type.Optional(PartialDateRef('Meetings on or before this date; a partial date lasts to its last day.')),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words in the summary or quotes (case-insensitive substring).' }))
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the summary, participants or quotes; full-text, every word as a prefix (see /v1/search).' }))
 }
 const paging = { sort: SortParam(MEETING_SORTS, 'date'), limit: Limit, cursor: Cursor }
 

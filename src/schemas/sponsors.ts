@@ -50,7 +50,7 @@ export const SponsorList = ListOf(Sponsor, 'SponsorList')
 
 export const SPONSOR_SORTS = ['name', 'country', 'id'] as const
 export const sponsorFilters = {
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words in the sponsor\'s name (case-insensitive substring).' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the sponsor\'s name, industry, headquarters or description; full-text, every word as a prefix (see /v1/search).' })),
   category: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
   activeOn: Type.Optional(Day('Sponsors with a contract running on this day.')),

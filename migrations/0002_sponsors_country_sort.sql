@@ -1,0 +1,1 @@
+CREATE INDEX `sponsors_country_id_idx` ON `sponsors` (`country`,`id`);

@@ -1,0 +1,151 @@
+// Full-text search over sponsors, categories, contracts and meetings with SQLite FTS5.
+// Each record has one document in search_docs (title + body), rebuilt by refresh()
+// inside the writer's transaction; triggers keep the FTS5 index on it in step.
+// FTS5 is outside what Drizzle models, so these are plain prepared statements.
+import type { Db } from '../db/open.js'
+import { badParameter } from '../lib/errors.js'
+import { decodeCursor, encodeCursor } from '../lib/cursor.js'
+
+import { SEARCH_TYPES } from '../schemas/search.js'
+
+export type SearchType = typeof SEARCH_TYPES[number]
+
+const PATHS: Record<SearchType, string> = { sponsor: 'sponsors', category: 'categories', contract: 'contracts', meeting: 'meetings' }
+
+/** SELECT type, ref_id, title, body for one record, bound to :id. */
+const DOCUMENTS: Record<SearchType, string> = {
+  sponsor: `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description)
+    from sponsors s where s.id = :id`,
+  category: `select 'category', k.id, k.name, coalesce(k.description, '')
+    from categories k where k.id = :id`,
+  contract: `select 'contract', c.id,
+      coalesce((select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id), '')
+        || ': ' || coalesce((select group_concat(k.name, ', ' order by cc.position) from contract_categories cc join categories k on k.id = cc.category_id where cc.contract_id = c.id), ''),
+      concat_ws(' ', c.notes, c.territory)
+    from contracts c where c.id = :id`,
+  meeting: `select 'meeting', m.id,
+      coalesce((select group_concat(p.name, ', ' order by p.position) from meeting_participants p where p.meeting_id = m.id), '') || coalesce(' in ' || m.city, ''),
+      concat_ws(' ', m.summary,
+        (select group_concat(p.name || coalesce(', ' || p.role, '') || coalesce(', ' || p.organisation, ''), '; ' order by p.position) from meeting_participants p where p.meeting_id = m.id),
+        (select group_concat(q.speaker || ': ' || q.text, ' ' order by q.position) from meeting_quotes q where q.meeting_id = m.id))
+    from meetings m where m.id = :id`
+}
+
+/**
+ * Turns what a user typed into an FTS5 query. Plain words become quoted prefix terms
+ * that must all match ("happi heal" finds "happiness and health"); a query using FTS5
+ * syntax (quotes, *, parentheses, column filters, AND/OR/NOT/NEAR) is passed as written.
+ */
+export function toFtsQuery (q: string): string {
+  if (/["*():^]|\b(AND|OR|NOT|NEAR)\b/.test(q)) return q
+  return q.split(/\s+/).filter((word) => word !== '').map((word) => `"${word}"*`).join(' ')
+}
+
+export interface SearchHit {
+  type: SearchType
+  id: string
+  title: string
+  snippet: string
+  score: number
+  url: string
+}
+
+interface HitRow { type: SearchType, id: string, title: string, snippet: string, rank: number, docRowid: number }
+
+export function createSearchRepository (db: Db) {
+  const sqlite = db.$client
+  const upserts = Object.fromEntries(SEARCH_TYPES.map((type) => [type, sqlite.prepare(
+    `insert into search_docs (type, ref_id, title, body) ${DOCUMENTS[type]}
+     on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
+  )])) as Record<SearchType, ReturnType<typeof sqlite.prepare>>
+  const removal = sqlite.prepare('delete from search_docs where type = ? and ref_id = ?')
+  const probe = sqlite.prepare('select count(*) as n from (select 1 from search_fts where search_fts match ? limit 1)')
+  const contractsOfSponsor = sqlite.prepare('select contract_id as id from contract_sponsors where sponsor_id = ?').pluck()
+  const contractsOfCategory = sqlite.prepare('select contract_id as id from contract_categories where category_id = ?').pluck()
+
+  const hitsSql = (typed: boolean, after: boolean) => `select * from (
+      select d.type as type, d.ref_id as id, d.title as title,
+        snippet(search_fts, -1, '<mark>', '</mark>', '…', 16) as snippet,
+        bm25(search_fts, 4.0, 1.0) as rank, d.rowid as docRowid
+      from search_fts join search_docs d on d.rowid = search_fts.rowid
+      where search_fts match :match ${typed ? 'and d.type = :type' : ''}
+    ) ${after ? 'where (rank, docRowid) > (:afterRank, :afterRowid)' : ''}
+    order by rank, docRowid limit :limit`
+  const countSql = (typed: boolean) => `select count(*) as total from search_fts join search_docs d on d.rowid = search_fts.rowid
+    where search_fts match :match ${typed ? 'and d.type = :type' : ''}`
+  const statements = new Map<string, ReturnType<typeof sqlite.prepare>>()
+  const statement = (key: string, sql: () => string) => {
+    let prepared = statements.get(key)
+    if (prepared === undefined) {
+      prepared = sqlite.prepare(sql())
+      statements.set(key, prepared)
+    }
+    return prepared
+  }
+
+  function refresh (type: SearchType, id: string): void {
+    if (upserts[type].run({ id }).changes === 0) removal.run(type, id)
+  }
+
+  return {
+    refresh,
+
+    /** Rebuild a sponsor's document and those of its contracts (their titles name it). */
+    refreshSponsor (id: string): void {
+      refresh('sponsor', id)
+      for (const contract of contractsOfSponsor.all(id) as string[]) refresh('contract', contract)
+    },
+
+    refreshCategory (id: string): void {
+      refresh('category', id)
+      for (const contract of contractsOfCategory.all(id) as string[]) refresh('contract', contract)
+    },
+
+    /**
+     * The FTS5 query for what a user typed in parameter `name`; a 400 problem when FTS5
+     * rejects its syntax (an unbalanced quote, a bare `*`, `NEAR(`…).
+     */
+    query (name: string, q: string): string {
+      const match = toFtsQuery(q)
+      try {
+        probe.get(match)
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/^fts5: /, '') : 'invalid'
+        throw badParameter(name, `is not a valid search query (${reason})`)
+      }
+      return match
+    },
+
+    search (match: string, options: { type?: SearchType | undefined, limit: number, cursor?: string | undefined }) {
+      const typed = options.type !== undefined
+      const params: Record<string, unknown> = { match, limit: options.limit + 1 }
+      if (typed) params.type = options.type
+      const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, 'relevance')
+      if (after !== undefined) {
+        if (typeof after.key !== 'number' || !/^[0-9]+$/.test(after.id)) throw badParameter('cursor', 'is not a cursor this API issued')
+        params.afterRank = after.key
+        params.afterRowid = Number(after.id)
+      }
+      const { total } = statement(`count ${typed}`, () => countSql(typed)).get(params) as { total: number }
+      const rows = statement(`hits ${typed} ${after !== undefined}`, () => hitsSql(typed, after !== undefined)).all(params) as HitRow[]
+      const hasMore = rows.length > options.limit
+      if (hasMore) rows.length = options.limit
+      const last = rows[rows.length - 1]
+      const hits: SearchHit[] = rows.map((row) => ({
+        type: row.type,
+        id: row.id,
+        title: row.title,
+        snippet: row.snippet,
+        score: Number((-row.rank).toPrecision(6)) + 0,
+        url: `/v1/${PATHS[row.type]}/${row.id}`
+      }))
+      return {
+        rows: hits,
+        total,
+        nextCursor: hasMore && last !== undefined ? encodeCursor('relevance', last.rank, String(last.docRowid)) : null
+      }
+    }
+  }
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>

@@ -1,0 +1,70 @@
+// A sponsor's timeline: its contracts' signing, start and end, its meetings and its
+// other dated facts, in date order. Dates of reduced precision sort before fuller
+// dates of the same period ("2017" before "2017-01" before "2017-01-19").
+import { firstDay, lastDay } from '../lib/partial-date.js'
+import type { Contract } from '../schemas/contracts.js'
+import type { Meeting } from '../schemas/meetings.js'
+import type { TimelineEvent } from '../schemas/timeline.js'
+import type { Fact } from './facts.js'
+
+const KIND_ORDER: Record<TimelineEvent['kind'], number> = {
+  'contract-signed': 0,
+  'contract-started': 1,
+  'contract-starts': 1,
+  meeting: 2,
+  fact: 3,
+  'contract-ended-early': 4,
+  'contract-ended': 4,
+  'contract-ends': 4
+}
+
+function names (items: Array<{ name: string }>): string {
+  return items.map((item) => item.name).join(', ')
+}
+
+function contractEvents (contract: Contract, today: string): TimelineEvent[] {
+  const subject = { type: 'contract' as const, id: contract.id }
+  const what = `TOP contract for ${names(contract.categories)}${contract.sponsors.length > 1 ? ` (joint with ${names(contract.sponsors)})` : ''}`
+  const events: TimelineEvent[] = []
+  const event = (date: string, kind: TimelineEvent['kind'], summary: string) => {
+    events.push({ date, kind, summary, subject, sources: contract.sources })
+  }
+  if (contract.signedOn !== null) event(contract.signedOn, 'contract-signed', `Signed the ${what}.`)
+  if (firstDay(contract.startsOn) <= today) event(contract.startsOn, 'contract-started', `The ${what} started.`)
+  else event(contract.startsOn, 'contract-starts', `The ${what} is to start.`)
+  if (contract.endsOn !== null) {
+    if (contract.endedEarly) event(contract.endsOn, 'contract-ended-early', `The ${what} ended early, before its term.`)
+    else if (lastDay(contract.endsOn) < today) event(contract.endsOn, 'contract-ended', `The ${what} ended at its term.`)
+    else event(contract.endsOn, 'contract-ends', `The ${what} is due to end.`)
+  }
+  return events
+}
+
+export function buildTimeline (contracts: Contract[], meetings: Meeting[], facts: Fact[], today: string): TimelineEvent[] {
+  const events = [
+    ...contracts.flatMap((contract) => contractEvents(contract, today)),
+    ...meetings.map((meeting): TimelineEvent => ({
+      date: meeting.date,
+      kind: 'meeting',
+      summary: meeting.summary,
+      subject: { type: 'meeting', id: meeting.id },
+      sources: meeting.sources
+    })),
+    ...facts.map((fact): TimelineEvent => ({
+      date: fact.date,
+      kind: 'fact',
+      summary: fact.summary,
+      subject: { type: 'fact', id: fact.id },
+      sources: fact.sources
+    }))
+  ]
+  return events.sort((a, b) =>
+    compare(firstDay(a.date), firstDay(b.date)) ||
+    a.date.length - b.date.length ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    compare(a.subject.id, b.subject.id))
+}
+
+function compare (a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

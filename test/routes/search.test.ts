@@ -1,0 +1,99 @@
+import t from 'tap'
+import { loadDataset } from '../../src/seed/dataset.js'
+import { toFtsQuery } from '../../src/repositories/search.js'
+import { build, category, contract, dataset, meeting, sponsor } from '../helper.js'
+
+const data = dataset({
+  categories: [category('cloud-services', { name: 'Cloud Services', description: 'Computing in the cloud.' })],
+  sponsors: [
+    sponsor('alibaba-group', { name: 'Alibaba Group', headquarters: 'Hangzhou', description: 'E-commerce and cloud computing.' }),
+    sponsor('omega', { name: 'Omega', description: 'Swiss watchmaker, Olympic timekeeper.' })
+  ],
+  contracts: [contract('alibaba-top', { sponsors: ['alibaba-group'], categories: ['cloud-services'], notes: 'Announced in Davos.' })],
+  meetings: [meeting('lausanne', {
+    sponsors: ['alibaba-group'],
+    participants: [{ name: 'Thomas Bach', role: 'President', organisation: 'IOC' }, { name: 'Jack Ma', role: 'Executive Chairman', organisation: 'Alibaba Group' }],
+    summary: 'Talks in Lausanne.',
+    quotes: [{ speaker: 'Jack Ma', text: 'Alibaba believes in double H - happiness and health.' }]
+  })]
+})
+
+t.test('a quote is found by its words, with a highlighted snippet', async (t) => {
+  const api = await build(t, { seed: data })
+  const res = await api.get('/v1/search?q=happiness%20health')
+  t.equal(res.status, 200)
+  t.equal(res.body.meta.total, 1)
+  const [hit] = res.body.data
+  t.equal(hit.type, 'meeting')
+  t.equal(hit.id, 'lausanne')
+  t.equal(hit.url, '/v1/meetings/lausanne')
+  t.equal(hit.title, 'Thomas Bach, Jack Ma in Lausanne')
+  t.match(hit.snippet, /<mark>happiness<\/mark> and <mark>health<\/mark>/)
+  t.type(hit.score, 'number')
+})
+
+t.test('hits are typed, ranked and can be restricted to one type', async (t) => {
+  const api = await build(t, { seed: data })
+  const all = await api.get('/v1/search?q=alibaba')
+  t.same(new Set(all.body.data.map((h: { type: string }) => h.type)), new Set(['sponsor', 'contract', 'meeting']))
+  t.equal(all.body.data[0].id, 'alibaba-group', 'a title match ranks first')
+  const scores = all.body.data.map((h: { score: number }) => h.score)
+  t.same(scores, [...scores].sort((a, b) => b - a), 'best first')
+  const onlyContracts = await api.get('/v1/search?q=alibaba&type=contract')
+  t.same(onlyContracts.body.data.map((h: { id: string }) => h.id), ['alibaba-top'])
+  t.equal(onlyContracts.body.data[0].title, 'Alibaba Group: Cloud Services')
+  const categories = await api.get('/v1/search?q=computing&type=category')
+  t.same(categories.body.data.map((h: { id: string }) => h.id), ['cloud-services'])
+})
+
+t.test('prefix matching and FTS5 syntax', async (t) => {
+  const api = await build(t, { seed: data })
+  const ids = async (q: string) => (await api.get(`/v1/search?q=${encodeURIComponent(q)}`)).body.data.map((h: { id: string }) => h.id)
+  t.same(await ids('timek'), ['omega'], 'a word prefix matches')
+  t.same(await ids('happi heal'), ['lausanne'], 'every word must match, each as a prefix')
+  t.same(await ids('"double H"'), ['lausanne'], 'a quoted phrase')
+  t.same((await ids('omega OR davos')).sort(), ['alibaba-top', 'omega'], 'OR')
+  t.same(await ids('watchmaker NOT omega'), [])
+  t.same(await ids('zürich'), [], 'no hit is an empty list')
+  t.equal(toFtsQuery('happiness  health'), '"happiness"* "health"*')
+})
+
+t.test('page through hits with cursors', async (t) => {
+  const api = await build(t, { seed: data })
+  const first = await api.get('/v1/search?q=alibaba&limit=2')
+  t.equal(first.body.data.length, 2)
+  t.equal(first.body.meta.total, 3)
+  const second = await api.get(`/v1/search?q=alibaba&limit=2&cursor=${first.body.meta.nextCursor as string}`)
+  t.equal(second.body.data.length, 1)
+  t.equal(second.body.meta.nextCursor, null)
+  const ids = [...first.body.data, ...second.body.data].map((h: { id: string }) => h.id)
+  t.equal(new Set(ids).size, 3, 'each hit once')
+  const wrong = await api.get(`/v1/sponsors?cursor=${first.body.meta.nextCursor as string}`)
+  t.equal(wrong.status, 400, 'a search cursor is not a sponsors cursor')
+})
+
+t.test('the index follows every write in the same transaction', async (t) => {
+  const api = await build(t, { seed: data })
+  loadDataset(api.app.sqlite, api.app.repos, dataset({ sponsors: [sponsor('alibaba-group', { name: 'Taobao Holdings', description: null })] }))
+  const renamed = await api.get('/v1/search?q=taobao')
+  t.same(renamed.body.data.map((h: { type: string, id: string }) => `${h.type}:${h.id}`).sort(), ['contract:alibaba-top', 'sponsor:alibaba-group'], 'the sponsor and its contract\'s title follow the new name')
+  const old = await api.get('/v1/search?q=hangzhou')
+  t.same(old.body.data, [], 'the old text is gone')
+  t.same((await api.get('/v1/sponsors?q=taobao')).body.data.map((s: { id: string }) => s.id), ['alibaba-group'])
+})
+
+t.test('bad queries are 400 problems naming q, never 500', async (t) => {
+  const api = await build(t, { seed: data })
+  const cases = ['"unbalanced', '*', 'NEAR(', 'a AND', '(', 'title:', 'nocolumn:x', '^']
+  for (const q of cases) {
+    const res = await api.get(`/v1/search?q=${encodeURIComponent(q)}`)
+    t.equal(res.status, 400, q)
+    t.equal(res.body.errors[0].path, '/query/q', q)
+    t.match(res.body.errors[0].message, /^is not a valid search query \(.+\)$/, q)
+  }
+  for (const url of ['/v1/search', '/v1/search?q=', `/v1/search?q=${'x'.repeat(201)}`, '/v1/search?q=a&type=games', '/v1/sponsors?q=%22open', '/v1/meetings?q=NEAR(']) {
+    const res = await api.get(url)
+    t.equal(res.status, 400, url)
+    t.match(res.body.errors[0].path, /^\/query\/(q|type)$/, url)
+  }
+})

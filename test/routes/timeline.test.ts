@@ -1,0 +1,57 @@
+import t from 'tap'
+import { build, category, contract, dataset, meeting, source, sponsor } from '../helper.js'
+import type { Dataset } from '../../src/seed/dataset.js'
+
+const data: Dataset = {
+  ...dataset({
+    sources: [source('fact-src', { title: 'Fact source', url: 'https://example.org/fact' })],
+    categories: [category('cloud'), category('food', { name: 'Retail Food' })],
+    sponsors: [sponsor('acme', { name: 'Acme' }), sponsor('other')],
+    contracts: [
+      contract('acme-1', { sponsors: ['acme'], categories: ['food'], signedOn: '2016-11', startsOn: '2017', endsOn: '2017-06-16', endedEarly: true }),
+      contract('acme-2', { sponsors: ['acme'], categories: ['cloud'], signedOn: '2017-01-19', startsOn: '2017-01', endsOn: '2028' }),
+      contract('other-1', { sponsors: ['other'], categories: ['cloud'], startsOn: '2029', endsOn: '2032' })
+    ],
+    meetings: [meeting('acme-meeting', { sponsors: ['acme'], date: '2017-01-19', summary: 'Announcement in Davos.' })]
+  }),
+  facts: [
+    { id: 'acme-store', sponsor: 'acme', date: '2018-12', summary: 'Opened a store.', sources: ['fact-src'] },
+    { id: 'acme-year', sponsor: 'acme', date: '2017', summary: 'A year-precision fact.', sources: ['fact-src'] }
+  ]
+}
+
+t.test('a sponsor\'s timeline is in date order, partial dates before fuller ones of the same period', async (t) => {
+  const api = await build(t, { seed: data })
+  const res = await api.get('/v1/sponsors/acme/timeline')
+  t.equal(res.status, 200)
+  const events = res.body.data.map((e: { date: string, kind: string, subject: { id: string } }) => [e.date, e.kind, e.subject.id])
+  t.same(events, [
+    ['2016-11', 'contract-signed', 'acme-1'],
+    ['2017', 'contract-started', 'acme-1'],
+    ['2017', 'fact', 'acme-year'],
+    ['2017-01', 'contract-started', 'acme-2'],
+    ['2017-01-19', 'contract-signed', 'acme-2'],
+    ['2017-01-19', 'meeting', 'acme-meeting'],
+    ['2017-06-16', 'contract-ended-early', 'acme-1'],
+    ['2018-12', 'fact', 'acme-store'],
+    ['2028', 'contract-ends', 'acme-2']
+  ])
+  t.equal(res.body.meta.total, 9)
+  const store = res.body.data.find((e: { subject: { id: string } }) => e.subject.id === 'acme-store')
+  t.same(store, {
+    date: '2018-12',
+    kind: 'fact',
+    summary: 'Opened a store.',
+    subject: { type: 'fact', id: 'acme-store' },
+    sources: [{ id: 'fact-src', title: 'Fact source', url: 'https://example.org/fact' }]
+  })
+  const early = res.body.data.find((e: { kind: string }) => e.kind === 'contract-ended-early')
+  t.equal(early.summary, 'The TOP contract for Retail Food ended early, before its term.')
+})
+
+t.test('future starts are scheduled; unknown sponsors are 404', async (t) => {
+  const api = await build(t, { seed: data })
+  const other = await api.get('/v1/sponsors/other/timeline')
+  t.same(other.body.data.map((e: { kind: string }) => e.kind), ['contract-starts', 'contract-ends'])
+  t.equal((await api.get('/v1/sponsors/nobody/timeline')).status, 404)
+})
