@@ -7,13 +7,17 @@ import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { ApiError } from './lib/errors.js'
 import { systemClock, type Clock } from './lib/clock.js'
-import { partialDateFormat } from './lib/formats.js'
 import { isPartialDate } from './lib/partial-date.js'
+import { validatorCompiler } from './lib/ajv.js'
+import { apiSchemas } from './schemas/index.js'
+import auth from './plugins/auth.js'
+import caching from './plugins/caching.js'
 import database from './plugins/database.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import strictQuery from './plugins/strict-query.js'
 import openapi from './plugins/swagger.js'
 import categories from './routes/categories.js'
+import changes from './routes/changes.js'
 import contracts from './routes/contracts.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
@@ -42,6 +46,10 @@ export interface AppOptions {
   clock?: Clock
   /** Requests a minute per client; 0 turns the limit off. */
   rateLimitMax?: number
+  /** Cache-Control of successful reads. */
+  cacheControl?: string
+  /** Largest request body in bytes. */
+  bodyLimit?: number
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
@@ -60,17 +68,17 @@ export async function buildApp (options: AppOptions) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
+    bodyLimit: options.bodyLimit ?? 102_400,
     frameworkErrors,
     // Ids are at most 100 characters; longer path segments reach validation (400).
     routerOptions: { maxParamLength: 500 },
-    ajv: {
-      customOptions: { removeAdditional: false },
-      plugins: [partialDateFormat]
-    },
     // fast-json-stringify picks nullable branches with its own Ajv: teach it the format too.
     serializerOpts: { ajv: { formats: { 'partial-date': isPartialDate } } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  app.setValidatorCompiler(validatorCompiler(apiSchemas))
+  // Bodies are JSON only: anything else is a 415 problem.
+  app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
   app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
 
@@ -93,6 +101,9 @@ export async function buildApp (options: AppOptions) {
     })
   }
 
+  await app.register(auth)
+  await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60' })
+
   await app.register(health)
   await app.register(async (v1) => {
     await v1.register(sponsors)
@@ -102,6 +113,7 @@ export async function buildApp (options: AppOptions) {
     await v1.register(games)
     await v1.register(sources)
     await v1.register(search)
+    await v1.register(changes)
   }, { prefix: '/v1' })
 
   return app

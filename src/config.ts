@@ -10,7 +10,9 @@ export const Env = Type.Object({
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: 'data/sponsors.db' }),
   LOG_LEVEL: Type.Unsafe<typeof LOG_LEVELS[number]>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
-  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, default: 600 })
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, default: 600 }),
+  CACHE_CONTROL: Type.String({ minLength: 1, maxLength: 200, default: 'public, max-age=60' }),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 10_485_760, default: 102_400 })
 })
 export type Env = Static<typeof Env>
 
@@ -20,6 +22,8 @@ export interface Config {
   databasePath: string
   logLevel: Env['LOG_LEVEL']
   rateLimitMax: number
+  cacheControl: string
+  bodyLimit: number
 }
 
 export class ConfigError extends Error {
@@ -37,7 +41,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     if (value.trim() !== value) throw new ConfigError(`${name}="${value}": leading or trailing spaces are not allowed`)
     values[name] = value
   }
-  for (const name of ['PORT', 'RATE_LIMIT_MAX']) {
+  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'BODY_LIMIT']) {
     const value = values[name]
     if (typeof value === 'string' && !/^[0-9]+$/.test(value)) throw new ConfigError(`${name}="${value}": must be a whole number`)
   }
@@ -52,6 +56,8 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     host: env_.HOST,
     databasePath: env_.DATABASE_PATH,
     logLevel: env_.LOG_LEVEL,
-    rateLimitMax: env_.RATE_LIMIT_MAX
+    rateLimitMax: env_.RATE_LIMIT_MAX,
+    cacheControl: env_.CACHE_CONTROL,
+    bodyLimit: env_.BODY_LIMIT
   }
 }

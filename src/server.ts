@@ -18,6 +18,8 @@ async function main (): Promise<void> {
   const app = await buildApp({
     databasePath: config.databasePath,
     rateLimitMax: config.rateLimitMax,
+    cacheControl: config.cacheControl,
+    bodyLimit: config.bodyLimit,
     logger: {
       level: config.logLevel,
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' }

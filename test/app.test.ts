@@ -30,7 +30,7 @@ t.test('readiness fails with a 503 problem when the database is gone; reads get 
 
 t.test('unknown routes are 404 problems', async (t) => {
   const api = await build(t)
-  for (const [method, url] of [['GET', '/v2/sponsors'], ['GET', '/v1/nothing'], ['DELETE', '/v1/sponsors/acme']]) {
+  for (const [method, url] of [['GET', '/v2/sponsors'], ['GET', '/v1/nothing'], ['POST', '/v1/games'], ['DELETE', '/v1/search']]) {
     const res = await api.request({ method: method ?? 'GET', url: url ?? '/' })
     t.equal(res.status, 404)
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')

@@ -69,9 +69,31 @@ async function startServer (t: Test, env: Record<string, string>): Promise<Serve
   return { port, logs, exit, kill: (signal) => child.kill(signal) }
 }
 
+t.test('keys: create prints the key once, list shows it, revoke stops it', async (t) => {
+  const dir = tempDir(t)
+  const env = { DATABASE_PATH: join(dir, 'keys.db') }
+  const created = tsx('src/cli/keys.ts', env, ['create', '--name', 'curator', '--scope', 'write'])
+  t.equal(created.status, 0, created.stderr)
+  const lines = created.stdout.trim().split('\n')
+  t.match(lines.at(-1), /^tk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/, 'the last line is the key')
+  const id = /^created key ([0-9a-f]{16}) "curator" with scope write/.exec(lines[0] ?? '')?.[1]
+  t.ok(id)
+  const listed = tsx('src/cli/keys.ts', env, ['list'])
+  t.match(listed.stdout, new RegExp(`^${id ?? 'x'}\tcurator\twrite\tcreated \\S+\tlast used never\tactive$`, 'm'))
+  t.notMatch(listed.stdout, /tk_/, 'the secret is never listed')
+  t.equal(tsx('src/cli/keys.ts', env, ['revoke', id ?? '']).status, 0)
+  t.match(tsx('src/cli/keys.ts', env, ['list']).stdout, /\trevoked \S+$/m)
+  const bad = tsx('src/cli/keys.ts', env, ['create', '--name', 'x', '--scope', 'admin'])
+  t.equal(bad.status, 1)
+  t.match(bad.stderr, /^UsageError: --scope must be read or write/)
+  t.equal(tsx('src/cli/keys.ts', env, ['revoke', 'nope']).status, 1)
+  t.equal(tsx('src/cli/keys.ts', env, []).status, 1)
+})
+
 t.test('the server migrates and seeds a new database, serves it and stops cleanly on SIGTERM', async (t) => {
   const dir = tempDir(t)
   const env = { DATABASE_PATH: join(dir, 'api.db'), LOG_LEVEL: 'info' }
+  const token = tsx('src/cli/keys.ts', env, ['create', '--name', 'ci', '--scope', 'write']).stdout.trim().split('\n').at(-1) ?? ''
   const first = await startServer(t, env)
   t.ok(first.logs.some((line) => line.includes('new database seeded')), 'seeded on first start')
   const res = await fetch(`http://127.0.0.1:${first.port}/v1/sponsors?country=CN`)
@@ -83,6 +105,14 @@ t.test('the server migrates and seeds a new database, serves it and stops cleanl
   const docs = await fetch(`http://127.0.0.1:${first.port}/docs/`)
   t.equal(docs.status, 200)
 
+  const write = await fetch(`http://127.0.0.1:${first.port}/v1/sponsors`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'ci-write-check', name: 'CI Write Check', country: 'CH', headquarters: null, industry: null, website: null, description: null, sources: ['insidethegames-2019-01-23-bach-welcomes-alibaba'] })
+  })
+  t.equal(write.status, 201, 'a key made by the CLI writes through the server')
+  t.notOk(first.logs.join('\n').includes(token.slice(20)), 'the key never appears in the logs')
+
   // A request in flight when SIGTERM arrives still completes.
   const inFlight = fetch(`http://127.0.0.1:${first.port}/v1/contracts?limit=100`)
   first.kill('SIGTERM')
@@ -92,6 +122,7 @@ t.test('the server migrates and seeds a new database, serves it and stops cleanl
 
   const second = await startServer(t, env)
   t.notOk(second.logs.some((line) => line.includes('new database seeded')), 'an existing database is not re-seeded')
+  t.equal((await fetch(`http://127.0.0.1:${second.port}/v1/sponsors/ci-write-check`)).status, 200, 'a write survives a restart')
   second.kill('SIGTERM')
   t.equal(await second.exit, 0)
 })

@@ -96,6 +96,7 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
     if (operation === undefined) return undefined
     const documented = operation.responses[String(response.status)]
     if (documented === undefined) return `${method} ${url}: status ${response.status} is not documented`
+    if (response.status === 204 || response.status === 304) return response.text === '' ? undefined : `${method} ${url}: ${response.status} with a body`
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0] ?? ''
     const content = documented.content?.[contentType]
     if (content === undefined) return `${method} ${url}: content type ${contentType} is not documented for ${response.status}`
@@ -165,4 +166,10 @@ export function meeting (id: string, overrides: Partial<MeetingInput> = {}): Mee
 /** A dataset with one source, "src", plus whatever is given. */
 export function dataset (parts: Partial<Dataset>): Dataset {
   return { ...emptyDataset(), ...parts, sources: [source('src'), ...(parts.sources ?? [])] }
+}
+
+/** A fresh API key of the given scope and its Authorization header. */
+export function keyFor (api: Api, scope: 'read' | 'write' = 'write', name = `${scope}-key`): { id: string, headers: Record<string, string> } {
+  const { key, token } = api.app.repos.keys.create(name, scope, '2026-06-15T12:00:00.000Z')
+  return { id: key.id, headers: { authorization: `Bearer ${token}` } }
 }

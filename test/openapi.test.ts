@@ -25,7 +25,12 @@ t.test('every operation is documented for people and tools', async (t) => {
       ids.add(op.operationId ?? '')
       t.ok(op.summary, `${name} has a summary`)
       t.equal(op.tags?.length, 1, `${name} has a tag`)
-      t.ok(op.responses['200'], `${name} documents 200`)
+      const success = method === 'post' ? '201' : method === 'delete' ? '204' : '200'
+      t.ok(op.responses[success], `${name} documents ${success}`)
+      if (method !== 'get') {
+        t.ok(op.responses['401'] && op.responses['403'], `${name} documents 401 and 403`)
+        t.same((op as { security?: unknown }).security, [{ bearerAuth: [] }], `${name} names its security scheme`)
+      }
       t.ok(op.responses['500'], `${name} documents 500`)
       if (path.includes('{id}')) {
         t.ok(op.responses['404'], `${name} documents 404`)

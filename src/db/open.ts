@@ -11,8 +11,6 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Databa
 export interface Database {
   sqlite: Sqlite.Database
   db: Db
-  /** True when this open created the schema from nothing (a new database). */
-  fresh: boolean
 }
 
 export interface OpenOptions {
@@ -28,7 +26,6 @@ export function openDatabase ({ path, migrationsFolder }: OpenOptions): Database
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('busy_timeout = 5000')
     const db = drizzle(sqlite, { schema })
-    const fresh = !hasAppliedMigrations(sqlite)
     // Drizzle applies all pending migrations in one transaction, where SQLite ignores
     // PRAGMA foreign_keys. A table-rebuild migration run with foreign keys ON would
     // cascade-delete child rows, so migrate with them OFF and check afterwards.
@@ -39,16 +36,9 @@ export function openDatabase ({ path, migrationsFolder }: OpenOptions): Database
     if (broken.length > 0) {
       throw new Error(`database ${path} has ${broken.length} rows whose foreign keys point nowhere (PRAGMA foreign_key_check)`)
     }
-    return { sqlite, db, fresh }
+    return { sqlite, db }
   } catch (error) {
     sqlite.close()
     throw error
   }
-}
-
-function hasAppliedMigrations (sqlite: Sqlite.Database): boolean {
-  const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
-  if (table === undefined) return false
-  const row = sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
-  return row.n > 0
 }

@@ -182,3 +182,30 @@ export const gameSources = sourceLinks('game_sources', 'game_id', () => games.id
 export const factSources = sourceLinks('sponsor_fact_sources', 'fact_id', () => sponsorFacts.id)
 
 export type SourceLinkTable = typeof sponsorSources
+
+/** API keys: only a SHA-256 hash of the secret is stored. */
+export const apiKeys = sqliteTable('api_keys', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  scope: text('scope', { enum: ['read', 'write'] }).notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdAt: text('created_at').notNull(),
+  lastUsedAt: text('last_used_at'),
+  revokedAt: text('revoked_at')
+}, (t) => [check('api_keys_scope_check', sql`${t.scope} in ('read', 'write')`)])
+
+/** The audit trail: every change made through the API, with its before and after. */
+export const changes = sqliteTable('changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  keyId: text('key_id').notNull(),
+  keyName: text('key_name').notNull(),
+  action: text('action', { enum: ['create', 'update', 'delete'] }).notNull(),
+  resource: text('resource').notNull(),
+  recordId: text('record_id').notNull(),
+  before: text('before'),
+  after: text('after')
+}, (t) => [
+  check('changes_action_check', sql`${t.action} in ('create', 'update', 'delete')`),
+  index('changes_record_idx').on(t.resource, t.recordId)
+])

@@ -31,7 +31,16 @@ interface Problem {
 
 function validationErrors (error: FastifyError): FieldError[] {
   const where = WHERE[error.validationContext ?? 'body'] ?? 'body'
-  return (error.validation ?? []).map((issue) => {
+  // A nullable field reports each anyOf branch; keep the one about the value's real type.
+  const issues = (error.validation ?? []).filter((issue) => issue.keyword !== 'anyOf')
+  const meaningful = issues.filter((issue) => !(issue.keyword === 'type' && (issue.params as { type?: unknown }).type === 'null'))
+  const seen = new Set<string>()
+  return (meaningful.length > 0 ? meaningful : issues).filter((issue) => {
+    const key = issue.instancePath
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  }).map((issue) => {
     const params = issue.params as Record<string, unknown>
     let path = `/${where}${issue.instancePath}`
     let message = issue.message ?? 'is invalid'
@@ -69,6 +78,10 @@ function toProblem (error: FastifyError, request: FastifyRequest): { problem: Pr
     return { problem: { type: problemType(400), title: 'Bad Request', status: 400, detail: describe(errors), code: 'VALIDATION_FAILED', errors, ...base } }
   }
   const status = error.statusCode ?? 500
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    const given = request.headers['content-type'] ?? 'none'
+    return { problem: { type: problemType(415), title: 'Unsupported Media Type', status: 415, detail: `Request bodies must be application/json (Content-Type was ${given}).`, code: 'UNSUPPORTED_MEDIA_TYPE', ...base } }
+  }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (bad JSON, wrong media type, body too large) carry safe messages.
     return {

@@ -13,6 +13,7 @@ export const TAGS = [
   { name: 'games', description: 'Olympic Games editions and the sponsors covering them.' },
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
+  { name: 'changes', description: 'The audit trail of writes.' },
   { name: 'health', description: 'Liveness and readiness probes.' }
 ]
 
@@ -29,7 +30,12 @@ export default fp<{ version: string }>(async function openapi (app, options) {
           'Reads are public. Lists answer `{ data, meta }` and page with opaque keyset cursors (`meta.nextCursor`, `Link: rel="next"`). ' +
           'Errors are RFC 9457 problem documents. Dates are ISO 8601 strings of the precision a source gives: "2017", "2017-01" or "2017-01-19".'
       },
-      tags: TAGS
+      tags: TAGS,
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`; writes need the write scope.' }
+        }
+      }
     },
     refResolver: {
       buildLocalReference (json, _baseUri, _fragment, i) {

@@ -43,6 +43,11 @@ export function createCategoriesRepository (db: Db, search: SearchRepository) {
       return row === undefined ? undefined : toCategory(row)
     },
 
+    remove (id: string): void {
+      db.delete(k).where(eq(k.id, id)).run()
+      search.refresh('category', id)
+    },
+
     upsert (input: CategoryInput): void {
       const { id, sources, ...fields } = input
       db.insert(k).values({ id, ...fields }).onConflictDoUpdate({ target: k.id, set: fields }).run()

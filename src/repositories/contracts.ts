@@ -131,6 +131,12 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
     },
 
     /** Insert or replace a contract and all its links. Run inside a transaction. */
+    /** Delete a contract with its links. Run inside a transaction. */
+    remove (id: string): void {
+      db.delete(c).where(eq(c.id, id)).run()
+      search.refresh('contract', id)
+    },
+
     upsert (input: ContractInput): void {
       const { id, sponsors: sponsorIds, categories: categoryIds, games: gameIds, sources, ...fields } = input
       db.insert(c).values({ id, ...fields }).onConflictDoUpdate({ target: c.id, set: fields }).run()

@@ -5,6 +5,9 @@ import { createFactsRepository } from './facts.js'
 import { createGamesRepository } from './games.js'
 import { createMeetingsRepository } from './meetings.js'
 import { createSourcesRepository } from './sources.js'
+import { createChangesRepository } from './changes.js'
+import { createIntegrity } from './integrity.js'
+import { createKeysRepository } from './keys.js'
 import { createSearchRepository } from './search.js'
 import { createSponsorsRepository } from './sponsors.js'
 
@@ -18,7 +21,10 @@ export function createRepositories (db: Db) {
     sponsors: createSponsorsRepository(db, search),
     contracts: createContractsRepository(db, search),
     meetings: createMeetingsRepository(db, search),
-    facts: createFactsRepository(db)
+    facts: createFactsRepository(db),
+    keys: createKeysRepository(db),
+    changes: createChangesRepository(db),
+    integrity: createIntegrity(db)
   }
 }
 

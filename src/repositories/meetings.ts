@@ -91,6 +91,12 @@ export function createMeetingsRepository (db: Db, search: SearchRepository) {
     },
 
     /** Insert or replace a meeting with its sponsors, participants, quotes and sources. */
+    /** Delete a meeting with its participants, quotes and links. Run inside a transaction. */
+    remove (id: string): void {
+      db.delete(m).where(eq(m.id, id)).run()
+      search.refresh('meeting', id)
+    },
+
     upsert (input: MeetingInput): void {
       const { id, date, location, summary } = input
       const fields = { date, summary, city: location.city, country: location.country }

@@ -32,6 +32,10 @@ export function createSourcesRepository (db: Db) {
       return byId.get({ id }) as Source | undefined
     },
 
+    remove (id: string): void {
+      db.delete(sources).where(eq(sources.id, id)).run()
+    },
+
     upsert (input: SourceInput): void {
       const { id, ...fields } = input
       db.insert(sources).values({ id, ...fields }).onConflictDoUpdate({ target: sources.id, set: fields }).run()

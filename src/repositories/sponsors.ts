@@ -102,6 +102,12 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     },
 
     /** Insert or replace a sponsor and its source links. Run inside a transaction. */
+    /** Delete a sponsor (its source links go with it). Run inside a transaction. */
+    remove (id: string): void {
+      db.delete(s).where(eq(s.id, id)).run()
+      search.refresh('sponsor', id)
+    },
+
     upsert (input: SponsorInput): void {
       const { sources, id, ...fields } = input
       db.insert(s).values({ id, ...fields }).onConflictDoUpdate({ target: s.id, set: fields }).run()

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerWrites } from './writes.js'
+import { CategoryCreate, CategoryPatch, type CategoryInput } from '../schemas/categories.js'
 import { notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from '../schemas/categories.js'
@@ -28,9 +31,10 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Category) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const category = app.repos.categories.get(request.params.id)
     if (category === undefined) throw notFound('category', request.params.id)
+    reply.header('etag', etagOfRecord(category))
     return category
   })
 
@@ -55,6 +59,18 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
         contract: { id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn }
       })))
     return { data: holders, meta: { on, total: holders.length } }
+  })
+
+  registerWrites<CategoryInput, Category>(app, {
+    kind: 'category',
+    path: 'categories',
+    schemas: { Create: CategoryCreate, Patch: CategoryPatch, Read: Category },
+    get: (id) => app.repos.categories.get(id),
+    toInput: ({ sources, ...fields }) => ({ ...fields, sources: sources.map((s) => s.id) }),
+    upsert: (input) => { app.repos.categories.upsert(input) },
+    remove: (id) => { app.repos.categories.remove(id) },
+    baseId: (body) => body.name,
+    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
   })
 }
 

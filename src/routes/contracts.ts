@@ -1,11 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerWrites } from './writes.js'
+import type { Integrity } from '../repositories/integrity.js'
+import { ContractCreate, ContractPatch, type ContractInput } from '../schemas/contracts.js'
+import { ApiError } from '../lib/errors.js'
+import { firstDay, lastDay } from '../lib/partial-date.js'
 import { notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Contract, ContractList, ContractListQuery } from '../schemas/contracts.js'
 import { assertFilterRefs } from './references.js'
 
 const tags = ['contracts']
+
+/** A term must not end before it starts, and TOP categories are exclusive. */
+function checkContractTerms (integrity: Integrity, input: ContractInput): void {
+  const startsFirst = firstDay(input.startsOn)
+  const endsLast = input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn)
+  if (endsLast < startsFirst) {
+    throw new ApiError('INVALID_TERM', 409, 'Conflict', `The contract ends (${input.endsOn ?? ''}) before it starts (${input.startsOn}).`)
+  }
+  const conflict = integrity.exclusivityConflict({ ...input, startsFirst, endsLast })
+  if (conflict !== undefined) {
+    throw new ApiError('CATEGORY_HELD', 409, 'Conflict',
+      `Category "${conflict.category}" is held exclusively by contract "${conflict.contract}" (${conflict.sponsors}) from ${conflict.startsFirst} to ${conflict.endsLast}, which overlaps this term. A joint partnership is one contract with several sponsors.`)
+  }
+}
 
 const contracts: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/contracts', {
@@ -32,10 +52,35 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Contract) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const contract = app.repos.contracts.get(request.params.id, app.clock.today())
     if (contract === undefined) throw notFound('contract', request.params.id)
+    reply.header('etag', etagOfRecord(contract))
     return contract
+  })
+
+  registerWrites<ContractInput, Contract>(app, {
+    kind: 'contract',
+    path: 'contracts',
+    schemas: { Create: ContractCreate, Patch: ContractPatch, Read: Contract },
+    get: (id, today) => app.repos.contracts.get(id, today),
+    toInput: ({ status: _, sponsors, categories, games, sources, ...fields }) => ({
+      ...fields,
+      sponsors: sponsors.map((s) => s.id),
+      categories: categories.map((c) => c.id),
+      games: games.map((g) => g.id),
+      sources: sources.map((s) => s.id)
+    }),
+    upsert: (input) => { app.repos.contracts.upsert(input) },
+    remove: (id) => { app.repos.contracts.remove(id) },
+    baseId: (body) => `${body.sponsors[0] ?? 'contract'} top ${body.startsOn.slice(0, 4)}`,
+    references: (input) => [
+      { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
+      { field: 'categories', kind: 'category', ids: input.categories },
+      { field: 'games', kind: 'game', ids: input.games },
+      { field: 'sources', kind: 'source', ids: input.sources }
+    ],
+    check: (input) => { checkContractTerms(app.repos.integrity, input) }
   })
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Game, GameList, GameListQuery } from '../schemas/games.js'
@@ -31,9 +32,10 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Game) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const game = app.repos.games.get(request.params.id)
     if (game === undefined) throw notFound('games', request.params.id)
+    reply.header('etag', etagOfRecord(game))
     return game
   })
 

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerWrites } from './writes.js'
+import { MeetingCreate, MeetingPatch, type MeetingInput } from '../schemas/meetings.js'
 import { badParameter, notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 import type { MeetingFilters } from '../repositories/meetings.js'
@@ -46,10 +49,26 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Meeting) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const meeting = app.repos.meetings.get(request.params.id)
     if (meeting === undefined) throw notFound('meeting', request.params.id)
+    reply.header('etag', etagOfRecord(meeting))
     return meeting
+  })
+
+  registerWrites<MeetingInput, Meeting>(app, {
+    kind: 'meeting',
+    path: 'meetings',
+    schemas: { Create: MeetingCreate, Patch: MeetingPatch, Read: Meeting },
+    get: (id) => app.repos.meetings.get(id),
+    toInput: ({ sponsors, sources, ...fields }) => ({ ...fields, sponsors: sponsors.map((s) => s.id), sources: sources.map((s) => s.id) }),
+    upsert: (input) => { app.repos.meetings.upsert(input) },
+    remove: (id) => { app.repos.meetings.remove(id) },
+    baseId: (body) => `${body.sponsors[0] ?? 'meeting'} ${body.location.city ?? ''} ${body.date}`,
+    references: (input) => [
+      { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
+      { field: 'sources', kind: 'source', ids: input.sources }
+    ]
   })
 }
 

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerWrites } from './writes.js'
+import { SourceCreate, SourcePatch, type SourceInput } from '../schemas/sources.js'
 import { notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Source, SourceList, SourceListQuery } from '../schemas/sources.js'
@@ -28,10 +31,23 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Source) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const source = app.repos.sources.get(request.params.id)
     if (source === undefined) throw notFound('source', request.params.id)
+    reply.header('etag', etagOfRecord(source))
     return source
+  })
+
+  registerWrites<SourceInput, Source>(app, {
+    kind: 'source',
+    path: 'sources',
+    schemas: { Create: SourceCreate, Patch: SourcePatch, Read: Source },
+    get: (id) => app.repos.sources.get(id),
+    toInput: (source) => source,
+    upsert: (input) => { app.repos.sources.upsert(input) },
+    remove: (id) => { app.repos.sources.remove(id) },
+    baseId: (body) => `${body.publisher ?? 'source'} ${body.publishedOn ?? ''} ${body.title}`.slice(0, 80),
+    references: () => []
   })
 }
 

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { registerWrites } from './writes.js'
+import { SponsorCreate, SponsorPatch, type SponsorInput } from '../schemas/sponsors.js'
 import { notFound } from '../lib/errors.js'
+import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { ContractList, SponsorContractsQuery } from '../schemas/contracts.js'
@@ -39,9 +42,10 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Ref(Sponsor) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const sponsor = app.repos.sponsors.get(request.params.id, app.clock.today())
     if (sponsor === undefined) throw notFound('sponsor', request.params.id)
+    reply.header('etag', etagOfRecord(sponsor))
     return sponsor
   })
 
@@ -97,6 +101,18 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
     const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
     return { data: events, meta: { total: events.length } }
+  })
+
+  registerWrites<SponsorInput, Sponsor>(app, {
+    kind: 'sponsor',
+    path: 'sponsors',
+    schemas: { Create: SponsorCreate, Patch: SponsorPatch, Read: Sponsor },
+    get: (id, today) => app.repos.sponsors.get(id, today),
+    toInput: ({ status: _, sources, ...fields }) => ({ ...fields, sources: sources.map((s) => s.id) }),
+    upsert: (input) => { app.repos.sponsors.upsert(input) },
+    remove: (id) => { app.repos.sponsors.remove(id) },
+    baseId: (body) => body.name,
+    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
   })
 }
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Cloud Services'] }),
@@ -13,11 +13,7 @@ export const Category = Type.Object({ id: Type.String(), ...fields, sources: Typ
 })
 export type Category = Static<typeof Category>
 
-export const CategoryInput = Type.Object({
-  id: Ref(Id),
-  ...fields,
-  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
-}, { $id: 'CategoryInput', additionalProperties: false })
+export const { Input: CategoryInput, Create: CategoryCreate, Patch: CategoryPatch } = writeSchemas('Category', { ...fields, sources: SourceIds() })
 export type CategoryInput = Static<typeof CategoryInput>
 
 export const CategoryList = ListOf(Category, 'CategoryList')

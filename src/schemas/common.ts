@@ -132,3 +132,26 @@ export function ListOf<T extends TSchema> (item: T, id: string) {
 }
 
 export const sharedSchemas = [Id, PartialDate, CountryCode, Summary, SourceSummary, ListMeta, ValidationIssue, Problem]
+
+/**
+ * The write shapes of a resource from its writable fields: `Input` (a stored record,
+ * as in the seed files: id required), `Create` (POST and PUT bodies: id optional) and
+ * `Patch` (PATCH bodies: any non-empty subset of the fields).
+ */
+export function writeSchemas<const P extends Record<string, TSchema>> (name: string, writable: P) {
+  const Input = Type.Object({ id: Ref(Id), ...writable }, { $id: `${name}Input`, additionalProperties: false })
+  const Create = Type.Object({ id: Type.Optional(Ref(Id)), ...writable }, {
+    $id: `${name}Create`,
+    additionalProperties: false,
+    description: `A ${name.toLowerCase()} to create or replace. Without an id, one is made from the name and kept unique.`
+  })
+  const Patch = Type.Partial(Type.Object(writable), {
+    $id: `${name}Patch`,
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'The fields to change; the others keep their values. Arrays are replaced whole.'
+  })
+  return { Input, Create, Patch }
+}
+
+export const SourceIds = (what = 'sources') => Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: `Ids of the ${what}.` })

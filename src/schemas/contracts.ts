@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+import { writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 
@@ -32,14 +32,13 @@ export const Contract = Type.Object({
 }, { $id: 'Contract', additionalProperties: false, description: 'The terms of one TOP agreement.' })
 export type Contract = Static<typeof Contract>
 
-export const ContractInput = Type.Object({
-  id: Ref(Id),
+export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatch } = writeSchemas('Contract', {
   sponsors: refs('sponsors'),
   categories: refs('categories'),
   ...fields,
-  games: Type.Array(Ref(Id), { maxItems: 50, uniqueItems: true }),
+  games: Type.Array(Ref(Id), { maxItems: 50, uniqueItems: true, description: 'Ids of the Games editions covered.' }),
   sources: refs('sources')
-}, { $id: 'ContractInput', additionalProperties: false })
+})
 export type ContractInput = Static<typeof ContractInput>
 
 export const ContractList = ListOf(Contract, 'ContractList')

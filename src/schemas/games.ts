@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from './common.js'
+import { SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 100, examples: ['PyeongChang 2018'] }),
@@ -18,11 +18,7 @@ export const Game = Type.Object({ id: Type.String(), ...fields, sources: Type.Ar
 })
 export type Game = Static<typeof Game>
 
-export const GameInput = Type.Object({
-  id: Ref(Id),
-  ...fields,
-  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
-}, { $id: 'GameInput', additionalProperties: false })
+export const GameInput = Type.Object({ id: Ref(Id), ...fields, sources: SourceIds() }, { $id: 'GameInput', additionalProperties: false })
 export type GameInput = Static<typeof GameInput>
 
 export const GameList = ListOf(Game, 'GameList')

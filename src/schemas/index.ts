@@ -1,11 +1,12 @@
 import { sharedSchemas } from './common.js'
-import { Category, CategoryInput, CategoryList, Holder, HolderList } from './categories.js'
-import { Contract, ContractInput, ContractList } from './contracts.js'
+import { Category, CategoryCreate, CategoryInput, CategoryList, CategoryPatch, Holder, HolderList } from './categories.js'
+import { Change, ChangeList } from './changes.js'
+import { Contract, ContractCreate, ContractInput, ContractList, ContractPatch } from './contracts.js'
 import { Game, GameInput, GameList } from './games.js'
-import { Fact, Location, Meeting, MeetingInput, MeetingList, Participant, Quote } from './meetings.js'
-import { Source, SourceInput, SourceList } from './sources.js'
+import { Fact, Location, Meeting, MeetingCreate, MeetingInput, MeetingList, MeetingPatch, Participant, Quote } from './meetings.js'
+import { Source, SourceCreate, SourceInput, SourceList, SourcePatch } from './sources.js'
 import { SearchHit, SearchResults } from './search.js'
-import { Sponsor, SponsorInput, SponsorList } from './sponsors.js'
+import { Sponsor, SponsorCreate, SponsorInput, SponsorList, SponsorPatch } from './sponsors.js'
 import { Timeline, TimelineEvent } from './timeline.js'
 
 /** Schemas with an `$id` that routes use: registered once, named in the OpenAPI document. */
@@ -18,7 +19,10 @@ export const apiSchemas = [
   Contract, ContractList,
   Participant, Quote, Location, Meeting, MeetingList,
   SearchHit, SearchResults,
-  TimelineEvent, Timeline
+  TimelineEvent, Timeline,
+  SponsorCreate, SponsorPatch, CategoryCreate, CategoryPatch, ContractCreate, ContractPatch,
+  MeetingCreate, MeetingPatch, SourceCreate, SourcePatch,
+  Change, ChangeList
 ]
 
 /** Record shapes of the seed files (and of write bodies). */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
 
 export const Participant = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -37,16 +37,15 @@ export const Meeting = Type.Object({
 }, { $id: 'Meeting', additionalProperties: false, description: 'A documented meeting between the IOC and a sponsor.' })
 export type Meeting = Static<typeof Meeting>
 
-export const MeetingInput = Type.Object({
-  id: Ref(Id),
+export const { Input: MeetingInput, Create: MeetingCreate, Patch: MeetingPatch } = writeSchemas('Meeting', {
   date: fields.date,
   location: fields.location,
-  sponsors: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true }),
+  sponsors: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Ids of the sponsors met.' }),
   participants: fields.participants,
   summary: fields.summary,
   quotes: fields.quotes,
-  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
-}, { $id: 'MeetingInput', additionalProperties: false })
+  sources: SourceIds()
+})
 export type MeetingInput = Static<typeof MeetingInput>
 
 export const MeetingList = ListOf(Meeting, 'MeetingList')

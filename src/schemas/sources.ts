@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from './common.js'
+import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from './common.js'
 
 const fields = {
   title: Type.String({ minLength: 1, maxLength: 300 }),
@@ -22,7 +22,7 @@ export const Source = Type.Object({ id: Type.String(), ...fields }, {
 })
 export type Source = Static<typeof Source>
 
-export const SourceInput = Type.Object({ id: Ref(Id), ...fields }, { $id: 'SourceInput', additionalProperties: false })
+export const { Input: SourceInput, Create: SourceCreate, Patch: SourcePatch } = writeSchemas('Source', fields)
 export type SourceInput = Static<typeof SourceInput>
 
 export const SourceList = ListOf(Source, 'SourceList')

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from './common.js'
+import { CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -39,11 +39,7 @@ export const Sponsor = Type.Object({
 })
 export type Sponsor = Static<typeof Sponsor>
 
-export const SponsorInput = Type.Object({
-  id: Ref(Id),
-  ...fields,
-  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
-}, { $id: 'SponsorInput', additionalProperties: false })
+export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch } = writeSchemas('Sponsor', { ...fields, sources: SourceIds() })
 export type SponsorInput = Static<typeof SponsorInput>
 
 export const SponsorList = ListOf(Sponsor, 'SponsorList')

@@ -4,10 +4,9 @@
 // writes everything in one transaction: a bad record writes nothing.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import formats from 'ajv-formats'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import type Sqlite from 'better-sqlite3'
-import { partialDateFormat } from '../lib/formats.js'
+import { createAjv } from '../lib/ajv.js'
 import type { Repositories } from '../repositories/index.js'
 import { allSchemas } from '../schemas/index.js'
 import type { CategoryInput } from '../schemas/categories.js'
@@ -68,11 +67,8 @@ let validators: Map<string, ValidateFunction> | undefined
 
 function validatorFor (schema: string): ValidateFunction {
   if (validators === undefined) {
-    // The same Ajv settings and formats as Fastify's validator, minus type coercion.
-    const ajv = new Ajv({ allErrors: false, strict: false })
-    ;(formats as unknown as (ajv: Ajv) => Ajv)(ajv)
-    partialDateFormat(ajv)
-    for (const s of allSchemas) ajv.addSchema(s as object)
+    // The same validator settings as the API's JSON bodies.
+    const ajv = createAjv({ coerce: false, schemas: allSchemas })
     validators = new Map()
     for (const { schema: id } of FILES) {
       const validate = ajv.getSchema(id)

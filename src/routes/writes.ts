@@ -1,0 +1,209 @@
+// POST, PUT, PATCH and DELETE for one resource. Every write is one synchronous
+// SQLite transaction: check the key's precondition (If-Match), the references and the
+// integrity rules, write the record, its links and its search document, record the
+// change in the audit trail. Any failure rolls all of it back.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { TSchema } from 'typebox'
+import { Type } from 'typebox'
+import { ApiError, notFound, type FieldError } from '../lib/errors.js'
+import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
+import type { Kind } from '../repositories/integrity.js'
+import type { Change } from '../schemas/changes.js'
+import { IdParams, Ref } from '../schemas/common.js'
+
+export interface WriteSpec<Input extends { id: string }, Read> {
+  kind: Kind
+  /** Plural path segment and tag, e.g. "sponsors". */
+  path: Change['resource']
+  schemas: { Create: TSchema, Patch: TSchema, Read: TSchema }
+  get: (id: string, today: string) => Read | undefined
+  /** The stored record in write-body form (related records by id). */
+  toInput: (record: Read) => Input
+  upsert: (input: Input) => void
+  remove: (id: string) => void
+  /** What a new id is made from when the client gives none. */
+  baseId: (body: Omit<Input, 'id'>) => string
+  /** Ids the record points at, by body field. */
+  references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] }>
+  /** Integrity rules beyond references; throw a 409 ApiError. */
+  check?: (input: Input) => void
+}
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: 'Problem' } } } })
+
+/** "Sponsor Ltd., Ünïcode!" → "sponsor-ltd-unicode" */
+export function slugify (text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '')
+}
+
+export function registerWrites<Input extends { id: string }, Read> (app: FastifyInstance, spec: WriteSpec<Input, Read>): void {
+  const singular = spec.kind
+  const tags = [spec.path]
+  const config = { scope: 'write' as const }
+  const Name = singular[0]?.toUpperCase() + singular.slice(1)
+  const code = singular.toUpperCase()
+  const IfMatch = Type.Object({
+    'if-match': Type.Optional(Type.String({ maxLength: 1000, description: 'The ETag of the record as last read; a stale one answers 412.' }))
+  })
+
+  function uniqueId (base: string): string {
+    const stem = base === '' ? singular : base
+    if (!app.repos.integrity.exists(spec.kind, stem)) return stem
+    for (let n = 2; ; n++) {
+      const candidate = `${stem.slice(0, 95)}-${n}`
+      if (!app.repos.integrity.exists(spec.kind, candidate)) return candidate
+    }
+  }
+
+  function checkReferences (input: Input): void {
+    const errors: FieldError[] = []
+    for (const { field, kind, ids } of spec.references(input)) {
+      ids.forEach((id, index) => {
+        if (!app.repos.integrity.exists(kind, id)) errors.push({ path: `/body/${field}/${index}`, message: `no ${kind} has id "${id}"` })
+      })
+    }
+    const first = errors[0]
+    if (first !== undefined) {
+      throw new ApiError('UNKNOWN_REFERENCE', 400, 'Bad Request', `Field "${first.path.slice(6).replace(/\//g, '.')}" names a record that does not exist: ${first.message}.`, { errors })
+    }
+  }
+
+  function checkPrecondition (request: FastifyRequest, current: Read): void {
+    const header = request.headers['if-match']
+    if (header !== undefined && !matchesEtag(header, etagOfRecord(current), false)) {
+      throw new ApiError('PRECONDITION_FAILED', 412, 'Precondition Failed', `The ${singular} has changed since the ETag in If-Match was read; read it again and retry.`)
+    }
+  }
+
+  /** The one transaction every create, replace and update goes through. */
+  function save (request: FastifyRequest, id: string, next: (current: Read | undefined) => Input, creating: boolean): Read {
+    const today = app.clock.today()
+    return app.sqlite.transaction(() => {
+      const current = spec.get(id, today)
+      if (creating && current !== undefined) {
+        throw new ApiError('DUPLICATE_ID', 409, 'Conflict', `A ${singular} with id "${id}" already exists.`)
+      }
+      if (!creating) {
+        if (current === undefined) throw notFound(singular, id)
+        checkPrecondition(request, current)
+      }
+      const input = next(current)
+      checkReferences(input)
+      spec.check?.(input)
+      spec.upsert(input)
+      app.repos.changes.record({
+        at: app.clock.now(),
+        key: request.apiKey!,
+        action: creating ? 'create' : 'update',
+        resource: spec.path,
+        recordId: id,
+        before: current === undefined ? null : spec.toInput(current),
+        after: input
+      })
+      const saved = spec.get(id, today)
+      if (saved === undefined) throw new Error(`${singular} ${id} vanished inside its own transaction`)
+      return saved
+    })()
+  }
+
+  function respond (reply: FastifyReply, record: Read) {
+    return reply.header('etag', etagOfRecord(record)).send(record)
+  }
+
+  app.post(`/${spec.path}`, {
+    config,
+    schema: {
+      tags,
+      operationId: `create${Name}`,
+      summary: `Create a ${singular}`,
+      body: Ref(spec.schemas.Create),
+      response: {
+        201: { ...Ref(spec.schemas.Read), description: `The ${singular} as stored; Location gives its URL.` },
+        409: problem(`The id is taken, or the ${singular} breaks an integrity rule.`)
+      }
+    }
+  }, async (request, reply) => {
+    const body = request.body as Omit<Input, 'id'> & { id?: string }
+    const id = body.id ?? uniqueId(slugify(spec.baseId(body)))
+    const record = save(request, id, () => ({ ...body, id }) as Input, true)
+    reply.code(201).header('location', `/v1/${spec.path}/${id}`)
+    return respond(reply, record)
+  })
+
+  app.put(`/${spec.path}/:id`, {
+    config,
+    schema: {
+      tags,
+      operationId: `replace${Name}`,
+      summary: `Replace a ${singular}`,
+      params: IdParams,
+      headers: IfMatch,
+      body: Ref(spec.schemas.Create),
+      response: {
+        200: Ref(spec.schemas.Read),
+        409: problem(`The ${singular} would break an integrity rule.`),
+        412: problem('If-Match does not match the current ETag.')
+      }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string }
+    const body = request.body as Omit<Input, 'id'> & { id?: string }
+    if (body.id !== undefined && body.id !== id) {
+      throw new ApiError('ID_MISMATCH', 400, 'Bad Request', `The body's id "${body.id}" differs from the URL's "${id}"; ids cannot be changed.`, { errors: [{ path: '/body/id', message: `must be "${id}" or absent` }] })
+    }
+    return respond(reply, save(request, id, () => ({ ...body, id }) as Input, false))
+  })
+
+  app.patch(`/${spec.path}/:id`, {
+    config,
+    schema: {
+      tags,
+      operationId: `update${Name}`,
+      summary: `Change some fields of a ${singular}`,
+      params: IdParams,
+      headers: IfMatch,
+      body: Ref(spec.schemas.Patch),
+      response: {
+        200: Ref(spec.schemas.Read),
+        409: problem(`The ${singular} would break an integrity rule.`),
+        412: problem('If-Match does not match the current ETag.')
+      }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string }
+    const patch = request.body as Partial<Input>
+    return respond(reply, save(request, id, (current) => ({ ...spec.toInput(current as Read), ...patch, id }) as Input, false))
+  })
+
+  app.delete(`/${spec.path}/:id`, {
+    config,
+    schema: {
+      tags,
+      operationId: `delete${Name}`,
+      summary: `Delete a ${singular}`,
+      params: IdParams,
+      headers: IfMatch,
+      response: {
+        204: { description: 'Deleted.', type: 'null' },
+        409: problem(`Other records still refer to this ${singular}.`),
+        412: problem('If-Match does not match the current ETag.')
+      }
+    }
+  }, async (request, reply) => {
+    const { id } = request.params as { id: string }
+    const today = app.clock.today()
+    app.sqlite.transaction(() => {
+      const current = spec.get(id, today)
+      if (current === undefined) throw notFound(singular, id)
+      checkPrecondition(request, current)
+      const referrers = app.repos.integrity.referencesTo(spec.kind, id)
+      if (referrers.length > 0) {
+        throw new ApiError(`${code}_IN_USE`, 409, 'Conflict', `The ${singular} "${id}" is still referred to by ${referrers.join(', ')}; change or delete those first.`)
+      }
+      spec.remove(id)
+      app.repos.changes.record({ at: app.clock.now(), key: request.apiKey!, action: 'delete', resource: spec.path, recordId: id, before: spec.toInput(current), after: null })
+    })()
+    return reply.code(204).send()
+  })
+}
