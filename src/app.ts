@@ -11,6 +11,9 @@ import { isPartialDate } from './lib/partial-date.js'
 import { validatorCompiler } from './lib/ajv.js'
 import { apiSchemas } from './schemas/index.js'
 import auth from './plugins/auth.js'
+import pressure from './plugins/pressure.js'
+import readOnly from './plugins/read-only.js'
+import security from './plugins/security.js'
 import caching from './plugins/caching.js'
 import database from './plugins/database.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
@@ -50,6 +53,18 @@ export interface AppOptions {
   cacheControl?: string
   /** Largest request body in bytes. */
   bodyLimit?: number
+  /** CORS origins; '*' (the default) allows any. */
+  corsOrigins?: '*' | string[]
+  /** Fastify's trustProxy: false, true, a hop count or trusted addresses. */
+  trustProxy?: boolean | number | string[]
+  /** Milliseconds a request may take before its connection is closed (0: no limit). */
+  requestTimeout?: number
+  /** Event loop delay in ms above which requests get 503s (0: off). */
+  maxEventLoopDelay?: number
+  /** How often the event loop delay is sampled, in ms. */
+  pressureSampleInterval?: number
+  /** Serve reads only, answering writes with a 503 naming the primary. */
+  readOnly?: false | { primaryUrl?: string | undefined }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
@@ -69,6 +84,9 @@ export async function buildApp (options: AppOptions) {
     },
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? 102_400,
+    // Fastify accepts a hop count at run time; its types omit it.
+    trustProxy: (options.trustProxy ?? false) as boolean | string | string[],
+    requestTimeout: options.requestTimeout ?? 30_000,
     frameworkErrors,
     // Ids are at most 100 characters; longer path segments reach validation (400).
     routerOptions: { maxParamLength: 500 },
@@ -101,7 +119,10 @@ export async function buildApp (options: AppOptions) {
     })
   }
 
+  await app.register(security, { corsOrigins: options.corsOrigins ?? '*' })
+  await app.register(pressure, { maxEventLoopDelay: options.maxEventLoopDelay ?? 0, sampleInterval: options.pressureSampleInterval })
   await app.register(auth)
+  if (options.readOnly !== undefined && options.readOnly !== false) await app.register(readOnly, options.readOnly)
   await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60' })
 
   await app.register(health)

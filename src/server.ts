@@ -2,6 +2,7 @@
 // accepting connections, lets in-flight requests finish and closes the database.
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { loggerOptions } from './logger.js'
 
 async function main (): Promise<void> {
   let config
@@ -20,10 +21,12 @@ async function main (): Promise<void> {
     rateLimitMax: config.rateLimitMax,
     cacheControl: config.cacheControl,
     bodyLimit: config.bodyLimit,
-    logger: {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' }
-    }
+    corsOrigins: config.corsOrigins,
+    trustProxy: config.trustProxy,
+    requestTimeout: config.requestTimeout,
+    maxEventLoopDelay: config.maxEventLoopDelay,
+    readOnly: config.readOnly ? { primaryUrl: config.primaryUrl } : false,
+    logger: loggerOptions(config.logLevel)
   })
 
   let closing = false

@@ -149,6 +149,7 @@ function documentProblems (route: RouteOptions): void {
     add(415, 'The body is not application/json.')
   }
   add(429, 'Too many requests from this client; retry after the Retry-After header\'s seconds.')
+  add(503, 'Overloaded, or a write sent to a read-only replica; see Retry-After or the detail.')
   add(500, 'An unexpected error; the requestId identifies it in the logs.')
 }
 

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { apiSchemas } from '../schemas/index.js'
+import { DOCS_CSP } from './security.js'
 
 export const TAGS = [
   { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
@@ -46,6 +47,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
 
   await app.register(swaggerUi, {
     routePrefix: '/docs',
+    staticCSP: DOCS_CSP,
     uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 }
   })
 

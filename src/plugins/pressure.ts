@@ -1,0 +1,30 @@
+// Load shedding: when the event loop lags beyond the configured delay, requests get a
+// 503 problem with Retry-After instead of queueing behind the backlog.
+import fp from 'fastify-plugin'
+import underPressure from '@fastify/under-pressure'
+import { ApiError } from '../lib/errors.js'
+
+export interface PressureOptions {
+  maxEventLoopDelay: number
+  sampleInterval?: number
+}
+
+export default fp<PressureOptions>(async function pressure (app, options) {
+  if (options.maxEventLoopDelay <= 0) return
+  const sampleInterval = options.sampleInterval ?? 250
+  // Start-up (migrations, seeding, compiling every route's schemas) blocks the loop
+  // once; the samples that still hold it say nothing about load, so they are ignored.
+  let readyAt = Number.POSITIVE_INFINITY
+  app.addHook('onReady', async () => { readyAt = Date.now() })
+  await app.register(underPressure, {
+    maxEventLoopDelay: options.maxEventLoopDelay,
+    sampleInterval,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+    pressureHandler: (_request, _reply, type, value) => {
+      if (Date.now() - readyAt < 2 * sampleInterval) return undefined
+      throw new ApiError('OVERLOADED', 503, 'Service Unavailable',
+        `The server is overloaded (${type} at ${String(value)}); retry in 5 s.`, { headers: { 'retry-after': '5' } })
+    }
+  })
+}, { name: 'pressure' })

@@ -1,0 +1,24 @@
+// A read replica answers every write with a 503 problem that points at the primary.
+import fp from 'fastify-plugin'
+import type { onRequestHookHandler, RouteOptions } from 'fastify'
+import { ApiError } from '../lib/errors.js'
+
+export interface ReadOnlyOptions {
+  /** Where writes go; named in the problem. */
+  primaryUrl?: string | undefined
+}
+
+export default fp<ReadOnlyOptions>(async function readOnly (app, options) {
+  const refuse: onRequestHookHandler = async () => {
+    const where = options.primaryUrl === undefined ? 'the primary server' : options.primaryUrl
+    throw new ApiError('READ_ONLY', 503, 'Service Unavailable', `This server is a read-only replica; send writes to ${where}.`,
+      options.primaryUrl === undefined ? {} : { headers: { link: `<${options.primaryUrl}>; rel="primary"` } })
+  }
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (methods.every((method) => method === 'GET' || method === 'HEAD')) return
+    const existing = route.onRequest
+    // Before authentication: a replica has no say over keys.
+    route.onRequest = existing === undefined ? [refuse] : [refuse, ...(Array.isArray(existing) ? existing : [existing])]
+  })
+}, { name: 'read-only' })
