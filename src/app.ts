@@ -63,6 +63,8 @@ export interface AppOptions {
   maxEventLoopDelay?: number
   /** How often the event loop delay is sampled, in ms. */
   pressureSampleInterval?: number
+  /** Public read responses kept in memory until the next write; 0 turns this off. */
+  responseCacheEntries?: number
   /** Serve reads only, answering writes with a 503 naming the primary. */
   readOnly?: false | { primaryUrl?: string | undefined }
 }
@@ -98,7 +100,7 @@ export async function buildApp (options: AppOptions) {
   // Bodies are JSON only: anything else is a 415 problem.
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
-  app.addHook('onRequest', async (request, reply) => { reply.header('x-request-id', request.id) })
+  app.addHook('onRequest', (request, reply, done) => { reply.header('x-request-id', request.id); done() })
 
   await app.register(problems)
   await app.register(strictQuery)
@@ -123,7 +125,7 @@ export async function buildApp (options: AppOptions) {
   await app.register(pressure, { maxEventLoopDelay: options.maxEventLoopDelay ?? 0, sampleInterval: options.pressureSampleInterval })
   await app.register(auth)
   if (options.readOnly !== undefined && options.readOnly !== false) await app.register(readOnly, options.readOnly)
-  await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60' })
+  await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60', maxEntries: options.responseCacheEntries ?? 2000 })
 
   await app.register(health)
   await app.register(async (v1) => {

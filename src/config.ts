@@ -17,6 +17,7 @@ export const Env = Type.Object({
   TRUST_PROXY: Type.String({ minLength: 1, default: 'false' }),
   REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 30_000 }),
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, default: 1000 }),
+  RESPONSE_CACHE_ENTRIES: Type.Integer({ minimum: 0, maximum: 1_000_000, default: 2000 }),
   READ_ONLY: Type.Unsafe<'true' | 'false'>({ type: 'string', enum: ['true', 'false'], default: 'false' }),
   PRIMARY_URL: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' }))
 })
@@ -34,6 +35,7 @@ export interface Config {
   trustProxy: boolean | number | string[]
   requestTimeout: number
   maxEventLoopDelay: number
+  responseCacheEntries: number
   readOnly: boolean
   primaryUrl: string | undefined
 }
@@ -53,7 +55,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     if (value.trim() !== value) throw new ConfigError(`${name}="${value}": leading or trailing spaces are not allowed`)
     values[name] = value
   }
-  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'BODY_LIMIT', 'REQUEST_TIMEOUT_MS', 'MAX_EVENT_LOOP_DELAY_MS']) {
+  for (const name of ['PORT', 'RATE_LIMIT_MAX', 'BODY_LIMIT', 'REQUEST_TIMEOUT_MS', 'MAX_EVENT_LOOP_DELAY_MS', 'RESPONSE_CACHE_ENTRIES']) {
     const value = values[name]
     if (typeof value === 'string' && !/^[0-9]+$/.test(value)) throw new ConfigError(`${name}="${value}": must be a whole number`)
   }
@@ -75,6 +77,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     trustProxy: parseTrustProxy(env_.TRUST_PROXY),
     requestTimeout: env_.REQUEST_TIMEOUT_MS,
     maxEventLoopDelay: env_.MAX_EVENT_LOOP_DELAY_MS,
+    responseCacheEntries: env_.RESPONSE_CACHE_ENTRIES,
     readOnly: env_.READ_ONLY === 'true',
     primaryUrl: env_.PRIMARY_URL
   }

@@ -25,6 +25,7 @@ async function main (): Promise<void> {
     trustProxy: config.trustProxy,
     requestTimeout: config.requestTimeout,
     maxEventLoopDelay: config.maxEventLoopDelay,
+    responseCacheEntries: config.responseCacheEntries,
     readOnly: config.readOnly ? { primaryUrl: config.primaryUrl } : false,
     logger: loggerOptions(config.logLevel)
   })

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Sqlite from 'better-sqlite3'
 import t, { type Test } from 'tap'
 
 // Child processes run outside tap's coverage: their tsx-compiled sources map
@@ -41,6 +42,23 @@ t.test('db:migrate and db:seed', async (t) => {
   const config = tsx('src/cli/seed.ts', { ...env, LOG_LEVEL: 'chatty' })
   t.equal(config.status, 1)
   t.match(config.stderr, /^ConfigError: LOG_LEVEL="chatty"/)
+})
+
+t.test('db:generate-large writes a consistent synthetic database', async (t) => {
+  const dir = tempDir(t)
+  const out = join(dir, 'large.db')
+  const made = tsx('src/cli/generate-large.ts', {}, ['--sponsors', '40', '--out', out])
+  t.equal(made.status, 0, made.stderr)
+  t.match(made.stdout, /^wrote .*large\.db: 40 sponsors, 120 contracts, 20 meetings in [\d.]+ s$/m)
+  t.match(made.stderr, /contracts +\[#+\] 100% 120\/120/, 'a progress bar')
+  const db = new Sqlite(out, { readonly: true })
+  t.teardown(() => db.close())
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n
+  t.equal(count("select count(*) as n from sponsors where id like 'gen-%'"), 40)
+  t.equal(count('select count(*) as n from contracts c where not exists (select 1 from contract_sponsors s where s.contract_id = c.id)'), 0, 'every contract has a sponsor')
+  t.same(db.pragma('foreign_key_check'), [], 'no dangling reference')
+  t.equal(count("select count(*) as n from search_fts where search_fts match '\"partnership talks\"'"), 20, 'the search index covers the meetings')
+  t.equal(tsx('src/cli/generate-large.ts', {}, ['--sponsors', '40', '--out', out]).status, 1, 'never overwrites without --force')
 })
 
 interface Server { port: number, logs: string[], exit: Promise<number | null>, kill: (signal: NodeJS.Signals) => void }

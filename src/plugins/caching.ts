@@ -1,8 +1,12 @@
-// HTTP caching for reads: every 200 GET carries a strong ETag (a hash of the bytes sent)
-// and the configured Cache-Control; If-None-Match answers 304. Writes are no-store.
+// HTTP caching for reads. Every 200 GET carries a strong ETag and the configured
+// Cache-Control; If-None-Match answers 304. Public reads are also kept in memory,
+// keyed on the URL and the database's version, so a repeated read costs what a static
+// route costs: the version changes with every write (this connection's total_changes,
+// other processes' commits through PRAGMA data_version) and with the date (statuses
+// are derived from today). Writes are no-store.
 import { createHash } from 'node:crypto'
 import fp from 'fastify-plugin'
-import type { RouteOptions } from 'fastify'
+import type { FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify'
 
 export function etagOf (payload: string): string {
   return `"${createHash('sha1').update(payload).digest('base64url')}"`
@@ -23,26 +27,99 @@ export function matchesEtag (header: string | undefined, etag: string, weak: boo
   })
 }
 
-export default fp<{ cacheControl: string }>(async function caching (app, options) {
+interface Cached {
+  payload: string
+  etag: string
+  contentType: string
+  link: string | undefined
+}
+
+export interface CachingOptions {
+  cacheControl: string
+  /** Responses kept in memory; 0 turns the response cache off. */
+  maxEntries: number
+}
+
+const FROM_CACHE = Symbol('fromCache')
+const DATA_VERSION_MS = 10
+
+export default fp<CachingOptions>(async function caching (app, options) {
+  // total_changes() counts every row this connection changes: free to ask each time.
+  // PRAGMA data_version sees other processes' commits but touches the WAL index, so it
+  // is asked at most every DATA_VERSION_MS: another process's write shows within that.
+  const ownChanges = app.sqlite.prepare('select total_changes()').pluck()
+  const dataVersion = app.sqlite.prepare('pragma data_version').pluck()
+  const entries = new Map<string, Cached>()
+  let cachedVersion = ''
+  let otherVersion = 0
+  let otherCheckedAt = 0
+
+  function currentVersion (): string {
+    const now = Date.now()
+    if (now - otherCheckedAt >= DATA_VERSION_MS) {
+      otherVersion = dataVersion.get() as number
+      otherCheckedAt = now
+    }
+    return `${otherVersion}:${String(ownChanges.get())}:${app.clock.today()}`
+  }
+
+  const isPublic = (request: FastifyRequest) => (request.routeOptions.config as { scope?: string } | undefined)?.scope === undefined
+  const keyOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${request.url}`
+
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     if (!methods.includes('GET') || route.schema === undefined) return
     const response = ((route.schema as { response?: Record<string, unknown> }).response ??= {})
     response[304] ??= { description: 'Not Modified: the ETag in If-None-Match is current.', type: 'null' }
+    if (options.maxEntries > 0 && route.url.startsWith('/v1/')) {
+      const existing = route.onRequest
+      route.onRequest = existing === undefined ? [serveFromCache] : [...(Array.isArray(existing) ? existing : [existing]), serveFromCache]
+    }
   })
+
+  const cacheable = (request: FastifyRequest) =>
+    request.method === 'GET' && isPublic(request) && request.routeOptions.url?.startsWith('/v1/') === true
+
+  // A hit is answered from the route's last onRequest hook: after the rate limit and
+  // load shedding, before parsing and validation (a cached URL passed them already).
+  const serveFromCache: onRequestHookHandler = function (request, reply, done) {
+    if (!cacheable(request)) { done(); return }
+    const version = currentVersion()
+    if (version !== cachedVersion) {
+      entries.clear()
+      cachedVersion = version
+    }
+    const hit = entries.get(keyOf(request))
+    if (hit === undefined) { done(); return }
+    ;(request as unknown as Record<symbol, boolean>)[FROM_CACHE] = true
+    reply.header('etag', hit.etag).header('cache-control', options.cacheControl)
+    if (hit.link !== undefined) reply.header('link', hit.link)
+    if (matchesEtag(request.headers['if-none-match'], hit.etag, true)) reply.code(304).send()
+    else reply.type(hit.contentType).send(hit.payload)
+  }
 
   app.addHook('onSend', async (request, reply, payload) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply.header('cache-control', 'no-store')
       return payload
     }
+    if ((request as unknown as Record<symbol, boolean>)[FROM_CACHE] === true) return payload
     if (reply.statusCode !== 200 || typeof payload !== 'string') return payload
     // What a key may read (the audit trail) is nobody else's to cache.
-    const personal = (request.routeOptions.config as { scope?: string } | undefined)?.scope !== undefined
+    const personal = !isPublic(request)
     // Single-record handlers set the record's ETag themselves (see etagOfRecord).
     const etag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload)
     reply.header('etag', etag)
     reply.header('cache-control', personal ? 'private, no-cache' : options.cacheControl)
+    if (options.maxEntries > 0 && cacheable(request)) {
+      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string)
+      entries.set(keyOf(request), {
+        payload,
+        etag,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        link: reply.getHeader('link') as string | undefined
+      })
+    }
     if (matchesEtag(request.headers['if-none-match'], etag, true)) {
       reply.code(304)
       reply.removeHeader('content-type')
@@ -51,4 +128,4 @@ export default fp<{ cacheControl: string }>(async function caching (app, options
     }
     return payload
   })
-}, { name: 'caching' })
+}, { name: 'caching', dependencies: ['database'] })

@@ -21,7 +21,14 @@ export default fp<SecurityOptions>(async function security (app, options) {
       directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] }
     },
     // Browsers on other origins may read the API (CORS decides which).
-    crossOriginResourcePolicy: { policy: 'cross-origin' }
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Headers that concern HTML documents, not JSON: each costs bytes on every response.
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false
   })
   await app.register(cors, {
     origin: options.corsOrigins === '*' ? '*' : options.corsOrigins,

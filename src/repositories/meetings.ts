@@ -69,7 +69,7 @@ export function createMeetingsRepository (db: Db, search: SearchRepository) {
     select,
     sorts: { date: m.dateFirst, id: m.id },
     filters: {
-      sponsor: (v) => sql`exists (select 1 from ${meetingSponsors} where ${q(meetingSponsors.meetingId)} = ${q(m.id)} and ${q(meetingSponsors.sponsorId)} = ${v})`,
+      sponsor: (v) => sql`${q(m.id)} in (select ${q(meetingSponsors.meetingId)} from ${meetingSponsors} where ${q(meetingSponsors.sponsorId)} = ${v})`,
       participant: (v) => sql`exists (select 1 from ${p} where ${q(p.meetingId)} = ${q(m.id)} and instr(lower(${q(p.name)}), lower(${v})) > 0)`,
       // A meeting of reduced precision matches when its period overlaps the range.
       from: (v) => sql`${q(m.dateLast)} >= ${v}`,

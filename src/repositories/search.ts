@@ -12,24 +12,26 @@ export type SearchType = typeof SEARCH_TYPES[number]
 
 const PATHS: Record<SearchType, string> = { sponsor: 'sponsors', category: 'categories', contract: 'contracts', meeting: 'meetings' }
 
-/** SELECT type, ref_id, title, body for one record, bound to :id. */
-const DOCUMENTS: Record<SearchType, string> = {
-  sponsor: `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description)
-    from sponsors s where s.id = :id`,
-  category: `select 'category', k.id, k.name, coalesce(k.description, '')
-    from categories k where k.id = :id`,
-  contract: `select 'contract', c.id,
+/** SELECT type, ref_id, title, body of the records a WHERE clause picks. */
+const DOCUMENT_SQL: Record<SearchType, (where: string) => string> = {
+  sponsor: (where) => `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description)
+    from sponsors s where ${where}`,
+  category: (where) => `select 'category', k.id, k.name, coalesce(k.description, '')
+    from categories k where ${where}`,
+  contract: (where) => `select 'contract', c.id,
       coalesce((select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id), '')
         || ': ' || coalesce((select group_concat(k.name, ', ' order by cc.position) from contract_categories cc join categories k on k.id = cc.category_id where cc.contract_id = c.id), ''),
       concat_ws(' ', c.notes, c.territory)
-    from contracts c where c.id = :id`,
-  meeting: `select 'meeting', m.id,
+    from contracts c where ${where}`,
+  meeting: (where) => `select 'meeting', m.id,
       coalesce((select group_concat(p.name, ', ' order by p.position) from meeting_participants p where p.meeting_id = m.id), '') || coalesce(' in ' || m.city, ''),
       concat_ws(' ', m.summary,
         (select group_concat(p.name || coalesce(', ' || p.role, '') || coalesce(', ' || p.organisation, ''), '; ' order by p.position) from meeting_participants p where p.meeting_id = m.id),
         (select group_concat(q.speaker || ': ' || q.text, ' ' order by q.position) from meeting_quotes q where q.meeting_id = m.id))
-    from meetings m where m.id = :id`
+    from meetings m where ${where}`
 }
+
+const ALIAS: Record<SearchType, string> = { sponsor: 's', category: 'k', contract: 'c', meeting: 'm' }
 
 /**
  * Turns what a user typed into an FTS5 query. Plain words become quoted prefix terms
@@ -55,7 +57,7 @@ interface HitRow { type: SearchType, id: string, title: string, snippet: string,
 export function createSearchRepository (db: Db) {
   const sqlite = db.$client
   const upserts = Object.fromEntries(SEARCH_TYPES.map((type) => [type, sqlite.prepare(
-    `insert into search_docs (type, ref_id, title, body) ${DOCUMENTS[type]}
+    `insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type](`${ALIAS[type]}.id = :id`)}
      on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
   )])) as Record<SearchType, ReturnType<typeof sqlite.prepare>>
   const removal = sqlite.prepare('delete from search_docs where type = ? and ref_id = ?')
@@ -63,16 +65,26 @@ export function createSearchRepository (db: Db) {
   const contractsOfSponsor = sqlite.prepare('select contract_id as id from contract_sponsors where sponsor_id = ?').pluck()
   const contractsOfCategory = sqlite.prepare('select contract_id as id from contract_categories where category_id = ?').pluck()
 
-  const hitsSql = (typed: boolean, after: boolean) => `select * from (
-      select d.type as type, d.ref_id as id, d.title as title,
-        snippet(search_fts, -1, '<mark>', '</mark>', '…', 16) as snippet,
-        bm25(search_fts, 4.0, 1.0) as rank, d.rowid as docRowid
-      from search_fts join search_docs d on d.rowid = search_fts.rowid
-      where search_fts match :match ${typed ? 'and d.type = :type' : ''}
-    ) ${after ? 'where (rank, docRowid) > (:afterRank, :afterRowid)' : ''}
-    order by rank, docRowid limit :limit`
-  const countSql = (typed: boolean) => `select count(*) as total from search_fts join search_docs d on d.rowid = search_fts.rowid
-    where search_fts match :match ${typed ? 'and d.type = :type' : ''}`
+  // Rank and page first, on the FTS index alone; only the page's rows are then joined
+  // to their documents and get a snippet (building snippets is the costly part).
+  const hitsSql = (typed: boolean, after: boolean) => `with ranked as (
+      select search_fts.rowid as docRowid, bm25(search_fts, 4.0, 1.0) as rank
+      from search_fts ${typed ? 'join search_docs t on t.rowid = search_fts.rowid' : ''}
+      where search_fts match :match ${typed ? 'and t.type = :type' : ''}
+    ), page as (
+      select docRowid, rank from ranked
+      ${after ? 'where (rank, docRowid) > (:afterRank, :afterRowid)' : ''}
+      order by rank, docRowid limit :limit
+    )
+    select d.type as type, d.ref_id as id, d.title as title,
+      snippet(search_fts, -1, '<mark>', '</mark>', '…', 16) as snippet,
+      page.rank as rank, page.docRowid as docRowid
+    from page
+    join search_fts on search_fts.rowid = page.docRowid and search_fts match :match
+    join search_docs d on d.rowid = page.docRowid
+    order by page.rank, page.docRowid`
+  const countSql = (typed: boolean) => `select count(*) as total from search_fts ${typed ? 'join search_docs t on t.rowid = search_fts.rowid' : ''}
+    where search_fts match :match ${typed ? 'and t.type = :type' : ''}`
   const statements = new Map<string, ReturnType<typeof sqlite.prepare>>()
   const statement = (key: string, sql: () => string) => {
     let prepared = statements.get(key)
@@ -89,6 +101,16 @@ export function createSearchRepository (db: Db) {
 
   return {
     refresh,
+
+    /** Rebuild every document (after a bulk load that bypassed the repositories). */
+    rebuildAll (): void {
+      sqlite.transaction(() => {
+        sqlite.prepare('delete from search_docs').run()
+        for (const type of SEARCH_TYPES) {
+          sqlite.prepare(`insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type]('true')}`).run()
+        }
+      })()
+    },
 
     /** Rebuild a sponsor's document and those of its contracts (their titles name it). */
     refreshSponsor (id: string): void {
