@@ -78,7 +78,7 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
   }
   const routes = Object.keys(doc.paths).map((path) => ({
     path,
-    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`)
+    pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]*')}$`)
   }))
   const validators = new Map<string, ValidateFunction>()
 
