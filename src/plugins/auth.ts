@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { onRequestHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
 import type { ApiKey, Scope } from '../repositories/keys.js'
+import { problemResponse } from './problems.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,10 +21,6 @@ function unauthorized (detail: string, invalid: boolean): ApiError {
   return new ApiError('UNAUTHORIZED', 401, 'Unauthorized', detail, {
     headers: { 'www-authenticate': invalid ? `${REALM}, error="invalid_token"` : REALM }
   })
-}
-
-function problemResponse (description: string) {
-  return { description, content: { 'application/problem+json': { schema: { $ref: 'Problem' } } } }
 }
 
 export default fp(async function auth (app) {

@@ -130,7 +130,8 @@ export function frameworkErrors (error: FastifyError, request: FastifyRequest, r
   })
 }
 
-function problemResponse (description: string) {
+/** A response of the shared Problem schema, for a route's `response` map. */
+export function problemResponse (description: string) {
   return { description, content: { [PROBLEM]: { schema: { $ref: 'Problem' } } } }
 }
 

@@ -58,7 +58,9 @@ export function createKeysRepository (db: Db) {
       const matches = timingSafeEqual(hash(match[2] ?? ''), expected)
       if (row === undefined || !matches) return { ok: false, reason: 'unknown' }
       if (row.revokedAt !== null) return { ok: false, reason: 'revoked' }
-      touch.run({ id: row.id, at: now })
+      // At minute precision: a write on every request would cost a commit and empty
+      // the response cache (it follows total_changes) on each authenticated read.
+      if (row.lastUsedAt === null || row.lastUsedAt.slice(0, 16) !== now.slice(0, 16)) touch.run({ id: row.id, at: now })
       return { ok: true, key: toKey({ ...row, lastUsedAt: now }) }
     }
   }

@@ -127,7 +127,8 @@ export function createSearchRepository (db: Db) {
      * The FTS5 query for what a user typed in parameter `name`; a 400 problem when FTS5
      * rejects its syntax (an unbalanced quote, a bare `*`, `NEAR(`…).
      */
-    query (name: string, q: string): string {
+    query<Q extends string | undefined> (name: string, q: Q): Q extends string ? string : undefined {
+      if (q === undefined) return undefined as never
       const match = toFtsQuery(q)
       try {
         probe.get(match)
@@ -135,7 +136,7 @@ export function createSearchRepository (db: Db) {
         const reason = error instanceof Error ? error.message.replace(/^fts5: /, '') : 'invalid'
         throw badParameter(name, `is not a valid search query (${reason})`)
       }
-      return match
+      return match as never
     },
 
     search (match: string, options: { type?: SearchType | undefined, limit: number, cursor?: string | undefined }) {

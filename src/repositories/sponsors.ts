@@ -85,7 +85,6 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     }
   })
   const byId = db.select(select).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
-  const existing = db.select({ id: s.id }).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
 
   return {
     list (filters: SponsorFilters, page: { sort: string, limit: number, cursor?: string | undefined }, today: string) {
@@ -96,10 +95,6 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     get (id: string, today: string): Sponsor | undefined {
       const row = byId.get({ id, today }) as Row | undefined
       return row === undefined ? undefined : toSponsor(row)
-    },
-
-    exists (id: string): boolean {
-      return existing.get({ id }) !== undefined
     },
 
     /** Insert or replace a sponsor and its source links. Run inside a transaction. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { registerWrites } from './writes.js'
+import { assertParent } from './references.js'
 import { CategoryCreate, CategoryPatch, type CategoryInput } from '../schemas/categories.js'
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
@@ -50,7 +51,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request) => {
     const { id } = request.params
-    if (app.repos.categories.get(id) === undefined) throw notFound('category', id)
+    assertParent(app.repos, 'category', id)
     const today = app.clock.today()
     const on = request.query.on ?? today
     const holders = app.repos.contracts.holding(id, on, today).flatMap((contract) =>

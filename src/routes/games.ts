@@ -54,7 +54,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     const { sort, limit, cursor, ...filters } = request.query
     assertFilterRefs(app.repos, { category: filters.category })
     const page = pageOf({ sort, limit, cursor }, 'name')
-    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: filters.q === undefined ? undefined : app.repos.search.query('q', filters.q), games: id }, page, app.clock.today()), page.limit)
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q), games: id }, page, app.clock.today()), page.limit)
   })
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ApiError } from '../lib/errors.js'
+import { problemResponse } from '../plugins/problems.js'
 
 const Status = Type.Object({ status: Type.String() }, { additionalProperties: false })
 
@@ -21,7 +22,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Readiness: the database answers',
       response: {
         200: Status,
-        503: { description: 'The database does not answer.', content: { 'application/problem+json': { schema: { $ref: 'Problem' } } } }
+        503: problemResponse('The database does not answer.')
       }
     }
   }, async () => {

@@ -20,8 +20,7 @@ export function meetingFilters (query: { participant?: string | undefined, from?
   if (from !== undefined && to !== undefined && from > to) {
     throw badParameter('from', `must not be after "to" (${query.from} is after ${query.to})`)
   }
-  const q = query.q === undefined ? undefined : search.query('q', query.q)
-  return { participant: query.participant, from, to, q }
+  return { participant: query.participant, from, to, q: search.query('q', query.q) }
 }
 
 const meetings: FastifyPluginAsyncTypebox = async (app) => {

@@ -4,11 +4,7 @@ import { badParameter, notFound } from '../lib/errors.js'
 type Kind = 'sponsor' | 'category' | 'games'
 
 function known (repos: Repositories, kind: Kind, id: string): boolean {
-  switch (kind) {
-    case 'sponsor': return repos.sponsors.exists(id)
-    case 'category': return repos.categories.get(id) !== undefined
-    case 'games': return repos.games.get(id) !== undefined
-  }
+  return repos.integrity.exists(kind === 'games' ? 'game' : kind, id)
 }
 
 /** A filter naming a record that does not exist is a mistake worth a 400, not an empty page. */

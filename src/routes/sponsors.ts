@@ -30,8 +30,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     const { sort, limit, cursor, ...filters } = request.query
     assertFilterRefs(app.repos, { category: filters.category, games: filters.games })
     const page = pageOf({ sort, limit, cursor }, 'name')
-    const q = filters.q === undefined ? undefined : app.repos.search.query('q', filters.q)
-    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q }, page, app.clock.today()), page.limit)
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q) }, page, app.clock.today()), page.limit)
   })
 
   app.get('/sponsors/:id', {

@@ -7,6 +7,7 @@ import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
 import { ApiError, notFound, type FieldError } from '../lib/errors.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
+import { problemResponse } from '../plugins/problems.js'
 import type { Kind } from '../repositories/integrity.js'
 import type { Change } from '../schemas/changes.js'
 import { IdParams, Ref } from '../schemas/common.js'
@@ -29,8 +30,6 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   check?: (input: Input) => void
 }
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: 'Problem' } } } })
-
 /** "Sponsor Ltd., Ünïcode!" → "sponsor-ltd-unicode" */
 export function slugify (text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -46,6 +45,13 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   const IfMatch = Type.Object({
     'if-match': Type.Optional(Type.String({ maxLength: 1000, description: 'The ETag of the record as last read; a stale one answers 412.' }))
   })
+
+  /** What PUT and PATCH answer. */
+  const changedResponses = {
+    200: Ref(spec.schemas.Read),
+    409: problemResponse(`The ${singular} would break an integrity rule.`),
+    412: problemResponse('If-Match does not match the current ETag.')
+  }
 
   function uniqueId (base: string): string {
     const stem = base === '' ? singular : base
@@ -120,7 +126,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       body: Ref(spec.schemas.Create),
       response: {
         201: { ...Ref(spec.schemas.Read), description: `The ${singular} as stored; Location gives its URL.` },
-        409: problem(`The id is taken, or the ${singular} breaks an integrity rule.`)
+        409: problemResponse(`The id is taken, or the ${singular} breaks an integrity rule.`)
       }
     }
   }, async (request, reply) => {
@@ -140,11 +146,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       params: IdParams,
       headers: IfMatch,
       body: Ref(spec.schemas.Create),
-      response: {
-        200: Ref(spec.schemas.Read),
-        409: problem(`The ${singular} would break an integrity rule.`),
-        412: problem('If-Match does not match the current ETag.')
-      }
+      response: changedResponses
     }
   }, async (request, reply) => {
     const { id } = request.params as { id: string }
@@ -164,11 +166,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       params: IdParams,
       headers: IfMatch,
       body: Ref(spec.schemas.Patch),
-      response: {
-        200: Ref(spec.schemas.Read),
-        409: problem(`The ${singular} would break an integrity rule.`),
-        412: problem('If-Match does not match the current ETag.')
-      }
+      response: changedResponses
     }
   }, async (request, reply) => {
     const { id } = request.params as { id: string }
@@ -186,8 +184,8 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       headers: IfMatch,
       response: {
         204: { description: 'Deleted.', type: 'null' },
-        409: problem(`Other records still refer to this ${singular}.`),
-        412: problem('If-Match does not match the current ETag.')
+        409: problemResponse(`Other records still refer to this ${singular}.`),
+        412: problemResponse('If-Match does not match the current ETag.')
       }
     }
   }, async (request, reply) => {
