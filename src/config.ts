@@ -5,12 +5,15 @@ import { Type, type Static } from 'typebox'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
+/** The most requests a minute RATE_LIMIT_MAX may allow (the OpenAPI document states it). */
+export const RATE_LIMIT_MAX_LIMIT = 1_000_000
+
 export const Env = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: 'data/sponsors.db' }),
   LOG_LEVEL: Type.Unsafe<typeof LOG_LEVELS[number]>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
-  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, default: 600 }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: RATE_LIMIT_MAX_LIMIT, default: 600 }),
   CACHE_CONTROL: Type.String({ minLength: 1, maxLength: 200, default: 'public, max-age=60' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 10_485_760, default: 102_400 }),
   CORS_ORIGINS: Type.String({ minLength: 1, default: '*' }),

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, dataset, sponsor } from './helper.js'
+import { build, dataset, keyFor, sponsor } from './helper.js'
 
 t.test('health and readiness', async (t) => {
   const api = await build(t)
@@ -84,6 +84,20 @@ t.test('malformed URLs and over-long path segments are 400 problems', async (t) 
   t.equal(bad.status, 400)
   t.equal(bad.body.code, 'BAD_URL')
   t.equal(bad.body.type, '/problems/invalid-request')
+})
+
+t.test('problem documents stay within their documented lengths, however long the request', async (t) => {
+  const api = await build(t)
+  const { headers } = keyFor(api)
+  const field = 'f'.repeat(5000)
+  const res = await api.request({ method: 'POST', url: '/v1/sources', headers, payload: { [field]: 1, title: 'T', url: 'https://example.org', publisher: null, publishedOn: null } })
+  t.equal(res.status, 400)
+  t.equal(res.body.errors[0].path.length, 300, 'a long field name is cut in errors[].path')
+  t.ok(res.body.errors[0].path.endsWith('…'))
+  t.ok(res.body.detail.length <= 1000, 'and in detail')
+  const longPath = await api.get(`/v2/${'p'.repeat(3000)}`)
+  t.equal(longPath.status, 404)
+  t.equal(longPath.body.instance.length, 1000, 'instance is cut too')
 })
 
 t.test('rate limiting answers 429 problems with Retry-After when configured', async (t) => {

@@ -35,7 +35,7 @@ t.test('db:migrate and db:seed', async (t) => {
   }
   const bad = join(dir, 'bad-seed')
   mkdirSync(bad)
-  writeFileSync(join(bad, 'sponsors.json'), JSON.stringify([{ id: 'x', name: 'X', country: 'XXX', headquarters: null, industry: null, website: null, description: null, sources: ['s'] }]))
+  writeFileSync(join(bad, 'sponsors.json'), JSON.stringify([{ id: 'x', name: 'X', country: 'xx', headquarters: null, industry: null, website: null, description: null, sources: ['s'] }]))
   const failed = tsx('src/cli/seed.ts', env, [bad])
   t.equal(failed.status, 1)
   t.equal(failed.stderr, 'SeedError: seed/sponsors.json: record 0 (id "x"), field /country: must match pattern "^[A-Z]{2}$"\n')

@@ -54,8 +54,8 @@ export async function build (t: Test, options: Partial<AppOptions> = {}): Promis
 }
 
 interface OpenApi {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>
-  components: { schemas: Record<string, unknown> }
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }>, headers?: Record<string, { $ref?: string, required?: boolean }> }> }>>
+  components: { schemas: Record<string, unknown>, headers?: Record<string, { required?: boolean }> }
 }
 
 function rewriteRefs (value: unknown): unknown {
@@ -68,14 +68,28 @@ function rewriteRefs (value: unknown): unknown {
   return out
 }
 
-/** Returns a description of what is wrong with a response, or undefined. */
-function responseChecker (doc: OpenApi): (method: string, url: string, response: Response) => string | undefined {
+/** An Ajv that knows the document's component schemas by name. */
+export function documentAjv (schemas: Record<string, unknown>): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true })
   ;(formats as unknown as (ajv: Ajv) => Ajv)(ajv)
   partialDateFormat(ajv)
-  for (const [name, schema] of Object.entries(doc.components.schemas)) {
+  for (const [name, schema] of Object.entries(schemas)) {
     ajv.addSchema({ ...(rewriteRefs(schema) as object), $id: name })
   }
+  return ajv
+}
+
+/** The headers a documented response must carry. */
+function requiredHeaders (doc: OpenApi, headers: Record<string, { $ref?: string, required?: boolean }> = {}): string[] {
+  return Object.entries(headers).filter(([, header]) => {
+    const resolved = header.$ref === undefined ? header : doc.components.headers?.[header.$ref.replace('#/components/headers/', '')]
+    return resolved?.required === true
+  }).map(([name]) => name.toLowerCase())
+}
+
+/** Returns a description of what is wrong with a response, or undefined. */
+function responseChecker (doc: OpenApi): (method: string, url: string, response: Response) => string | undefined {
+  const ajv = documentAjv(doc.components.schemas)
   const routes = Object.keys(doc.paths).map((path) => ({
     path,
     pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]*')}$`)
@@ -96,6 +110,8 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
     if (operation === undefined) return undefined
     const documented = operation.responses[String(response.status)]
     if (documented === undefined) return `${method} ${url}: status ${response.status} is not documented`
+    const missing = requiredHeaders(doc, documented.headers).filter((name) => response.headers[name] === undefined)
+    if (missing.length > 0) return `${method} ${url}: ${response.status} lacks the documented header(s) ${missing.join(', ')}`
     if (response.status === 204 || response.status === 304) return response.text === '' ? undefined : `${method} ${url}: ${response.status} with a body`
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0] ?? ''
     const content = documented.content?.[contentType]

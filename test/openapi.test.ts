@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { renderOpenApi } from '../src/lib/openapi-file.js'
-import { build } from './helper.js'
+import { build, documentAjv } from './helper.js'
 
 interface Operation { operationId?: string, summary?: string, tags?: string[], responses: Record<string, unknown>, parameters?: Array<{ in: string, name: string, required?: boolean, schema?: { default?: unknown } }> }
 
@@ -46,4 +46,39 @@ t.test('every operation is documented for people and tools', async (t) => {
   t.ok(Object.keys(doc.components.schemas).includes('Sponsor'), 'components have real names')
   t.notOk(Object.keys(doc.components.schemas).some((name) => name.startsWith('def-')), 'no def-N component names')
   t.notMatch(JSON.stringify(doc), /~kind|~optional/, 'no TypeBox internals leak')
+})
+
+t.test('every example in the document validates against its own schema', async (t) => {
+  const api = await build(t)
+  const doc = api.app.swagger() as unknown as { components: { schemas: Record<string, { examples?: unknown[] }> } }
+  const ajv = documentAjv(doc.components.schemas)
+  let examples = 0
+  for (const [name, schema] of Object.entries(doc.components.schemas)) {
+    for (const [index, example] of (schema.examples ?? []).entries()) {
+      examples++
+      const validate = ajv.getSchema(name)
+      t.ok(validate?.(example), `${name}.examples[${index}] is a valid ${name}: ${ajv.errorsText(validate?.errors)}`)
+    }
+  }
+  t.ok(examples >= 15, `the document has examples (${examples})`)
+  // The check can fail: a broken example is caught.
+  t.notOk(ajv.getSchema('Sponsor')?.({ id: 'Not A Slug', name: '' }), 'an invalid Sponsor is rejected')
+})
+
+t.test('every response documents its headers, and the API sends them', async (t) => {
+  const api = await build(t, { rateLimitMax: 100 })
+  const doc = api.app.swagger() as unknown as { paths: Record<string, Record<string, Operation & { responses: Record<string, { headers?: Record<string, unknown> }> }>>, components: { headers: Record<string, unknown> } }
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const names = Object.keys(response.headers ?? {})
+        t.ok(names.includes('X-Request-Id'), `${method} ${path} ${status} documents X-Request-Id`)
+        if (/^[24]/.test(status)) t.ok(names.includes('X-RateLimit-Limit'), `${method} ${path} ${status} documents the rate-limit headers`)
+      }
+    }
+  }
+  for (const url of ['/v1/sponsors', '/v1/sponsors/nobody', '/health']) {
+    const response = await api.get(url)
+    t.match(response.headers, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': /^[0-9]+$/, 'x-ratelimit-reset': /^[0-9]+$/ }, `${url} (${response.status}) carries the rate-limit headers`)
+  }
 })

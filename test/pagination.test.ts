@@ -105,3 +105,31 @@ t.test('a cursor belongs to its sort', async (t) => {
   const tooLong = 'a'.repeat(513)
   t.equal((await api.get(`/v1/sponsors?cursor=${tooLong}`)).status, 400)
 })
+
+t.test('a cursor made from the longest sort key the API accepts still pages', async (t) => {
+  // 200 characters that JSON escapes to six bytes each: the longest cursor there is.
+  const escaped = '\u0001'.repeat(200)
+  // 200 astral characters: four bytes each in UTF-8.
+  const astral = '\u{1F3C5}'.repeat(200)
+  const api = await build(t, {
+    seed: dataset({
+      sponsors: [
+        sponsor(`a-${'x'.repeat(98)}`, { name: escaped }),
+        sponsor(`b-${'x'.repeat(98)}`, { name: astral }),
+        sponsor('c', { name: 'Z' })
+      ]
+    })
+  })
+  let url = '/v1/sponsors?sort=name&limit=1'
+  const names: string[] = []
+  for (let page = 0; page < 3; page++) {
+    const res = await api.get(url)
+    t.equal(res.status, 200, `page ${page + 1}`)
+    names.push(res.body.data[0].name)
+    const next = res.body.meta.nextCursor as string | null
+    if (next === null) break
+    if (page === 0) t.ok(next.length > 1500, `the first cursor is long (${next.length} characters)`)
+    url = `/v1/sponsors?sort=name&limit=1&cursor=${next}`
+  }
+  t.same(names, [escaped, 'Z', astral].sort(), 'every sponsor once, in name order')
+})

@@ -1,4 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { decodeCursor, encodeCursor } from './cursor.js'
+import { badParameter } from './errors.js'
 
 export interface PageRequest {
   sort: string
@@ -21,6 +23,33 @@ export function collectAll<T> (list: (page: PageRequest) => { rows: T[], nextCur
     cursor = page.nextCursor ?? undefined
   } while (cursor !== undefined)
   return rows
+}
+
+/**
+ * Keyset paging over a short list built in memory (a timeline, the holders of a
+ * category). `keyOf` gives each item a string unique within the list whose order is
+ * the list's order; the cursor holds the last key served, so a page starts after it
+ * even when items were added or removed since.
+ */
+export function pageInMemory<T> (items: T[], keyOf: (item: T) => string, page: PageRequest & { descending?: boolean }): { rows: T[], total: number, nextCursor: string | null } {
+  const keyed = items.map((item) => ({ item, key: keyOf(item) }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  if (page.descending === true) keyed.reverse()
+  let start = 0
+  if (page.cursor !== undefined) {
+    const after = decodeCursor(page.cursor, page.sort).key
+    if (typeof after !== 'string') throw badParameter('cursor', 'is not a cursor this API issued')
+    const next = keyed.findIndex(({ key }) => (page.descending === true ? key < after : key > after))
+    start = next === -1 ? keyed.length : next
+  }
+  const slice = keyed.slice(start, start + page.limit)
+  const last = slice[slice.length - 1]
+  const more = start + page.limit < keyed.length
+  return {
+    rows: slice.map(({ item }) => item),
+    total: keyed.length,
+    nextCursor: more && last !== undefined ? encodeCursor(page.sort, last.key, '') : null
+  }
 }
 
 /** The list envelope, with a `Link: rel="next"` header when another page follows. */

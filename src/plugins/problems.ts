@@ -3,6 +3,8 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import { ApiError, problemType, type FieldError } from '../lib/errors.js'
+import { clip } from '../lib/text.js'
+import { PROBLEM_TEXT_MAX } from '../schemas/common.js'
 
 const PROBLEM = 'application/problem+json'
 
@@ -107,9 +109,18 @@ function toProblem (error: FastifyError, request: FastifyRequest): { problem: Pr
   }
 }
 
+/** Cuts the texts of a problem to their documented lengths (they may quote the request). */
+function bounded (problem: Problem): Problem {
+  const out: Problem = { ...problem, detail: clip(problem.detail, PROBLEM_TEXT_MAX), instance: clip(problem.instance, PROBLEM_TEXT_MAX) }
+  if (problem.errors !== undefined) {
+    out.errors = problem.errors.slice(0, 50).map((issue) => ({ path: clip(issue.path, 300), message: clip(issue.message, 300) }))
+  }
+  return out
+}
+
 export function sendProblem (reply: FastifyReply, problem: Problem, headers?: Record<string, string>): FastifyReply {
   if (headers !== undefined) reply.headers(headers)
-  return reply.code(problem.status).type(PROBLEM).send(problem)
+  return reply.code(problem.status).type(PROBLEM).send(bounded(problem))
 }
 
 /**
@@ -119,12 +130,14 @@ export function sendProblem (reply: FastifyReply, problem: Problem, headers?: Re
 export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?')[0] ?? request.url
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  // Raised before the onRequest hooks, so the request id is set here.
+  reply.header('x-request-id', request.id)
   void sendProblem(reply, {
     type: problemType(400),
     title: 'Bad Request',
     status: 400,
     detail: tooLong ? 'A path segment is too long to be an id.' : 'The URL is malformed.',
-    instance: path.length > 200 ? `${path.slice(0, 200)}…` : path,
+    instance: path,
     code: tooLong ? 'PATH_SEGMENT_TOO_LONG' : 'BAD_URL',
     requestId: request.id
   })

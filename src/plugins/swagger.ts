@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { apiSchemas } from '../schemas/index.js'
 import { DOCS_CSP } from './security.js'
+import { documentHeaders } from './openapi-headers.js'
 
 export const TAGS = [
   { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
@@ -18,6 +19,10 @@ export const TAGS = [
   { name: 'health', description: 'Liveness and readiness probes.' }
 ]
 
+// Relative: clients and Swagger UI call the host that served this document.
+// (`x-internal` is an OpenAPI extension the swagger types do not list.)
+const SERVER = { url: '/', description: 'The server that serves this document, local or production alike', 'x-internal': false }
+
 export default fp<{ version: string }>(async function openapi (app, options) {
   for (const schema of apiSchemas) app.addSchema(schema)
 
@@ -29,8 +34,13 @@ export default fp<{ version: string }>(async function openapi (app, options) {
         version: options.version,
         description: 'Sponsors, categories, contracts, Games and meetings of the IOC\'s worldwide sponsorship programme, The Olympic Partner (TOP), every fact traceable to a source. ' +
           'Reads are public. Lists answer `{ data, meta }` and page with opaque keyset cursors (`meta.nextCursor`, `Link: rel="next"`). ' +
-          'Errors are RFC 9457 problem documents. Dates are ISO 8601 strings of the precision a source gives: "2017", "2017-01" or "2017-01-19".'
+          'Errors are RFC 9457 problem documents. Dates are ISO 8601 strings of the precision a source gives: "2017", "2017-01" or "2017-01-19".',
+        contact: { name: 'Olympic sponsor data API team' },
+        license: { name: 'Proprietary: all rights reserved' }
       },
+      servers: [SERVER],
+      // Reads need no credentials (an empty requirement); writes and the audit trail ask for bearerAuth.
+      security: [{}],
       tags: TAGS,
       components: {
         securitySchemes: {
@@ -38,6 +48,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
         }
       }
     },
+    transformObject: (document) => ('openapiObject' in document ? documentHeaders(document.openapiObject) : document.swaggerObject),
     refResolver: {
       buildLocalReference (json, _baseUri, _fragment, i) {
         return typeof json.$id === 'string' ? json.$id : `def-${i}`

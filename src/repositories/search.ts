@@ -5,8 +5,8 @@
 import type { Db } from '../db/open.js'
 import { badParameter } from '../lib/errors.js'
 import { decodeCursor, encodeCursor } from '../lib/cursor.js'
-
-import { SEARCH_TYPES } from '../schemas/search.js'
+import { clip, clipMarked } from '../lib/text.js'
+import { HIT_SNIPPET_MAX, HIT_TITLE_MAX, SEARCH_TYPES } from '../schemas/search.js'
 
 export type SearchType = typeof SEARCH_TYPES[number]
 
@@ -157,8 +157,8 @@ export function createSearchRepository (db: Db) {
       const hits: SearchHit[] = rows.map((row) => ({
         type: row.type,
         id: row.id,
-        title: row.title,
-        snippet: row.snippet,
+        title: clip(row.title, HIT_TITLE_MAX),
+        snippet: clipMarked(row.snippet, HIT_SNIPPET_MAX),
         score: Number((-row.rank).toPrecision(6)) + 0,
         url: `/v1/${PATHS[row.type]}/${row.id}`
       }))

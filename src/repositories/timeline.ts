@@ -2,6 +2,8 @@
 // other dated facts, in date order. Dates of reduced precision sort before fuller
 // dates of the same period ("2017" before "2017-01" before "2017-01-19").
 import { firstDay, lastDay } from '../lib/partial-date.js'
+import { clip } from '../lib/text.js'
+import { EVENT_SUMMARY_MAX } from '../schemas/timeline.js'
 import type { Contract } from '../schemas/contracts.js'
 import type { Meeting } from '../schemas/meetings.js'
 import type { TimelineEvent } from '../schemas/timeline.js'
@@ -27,7 +29,7 @@ function contractEvents (contract: Contract, today: string): TimelineEvent[] {
   const what = `TOP contract for ${names(contract.categories)}${contract.sponsors.length > 1 ? ` (joint with ${names(contract.sponsors)})` : ''}`
   const events: TimelineEvent[] = []
   const event = (date: string, kind: TimelineEvent['kind'], summary: string) => {
-    events.push({ date, kind, summary, subject, sources: contract.sources })
+    events.push({ date, kind, summary: clip(summary, EVENT_SUMMARY_MAX), subject, sources: contract.sources })
   }
   if (contract.signedOn !== null) event(contract.signedOn, 'contract-signed', `Signed the ${what}.`)
   if (firstDay(contract.startsOn) <= today) event(contract.startsOn, 'contract-started', `The ${what} started.`)
@@ -40,6 +42,15 @@ function contractEvents (contract: Contract, today: string): TimelineEvent[] {
   return events
 }
 
+/**
+ * An event's place in the timeline as a string that sorts in that order and is unique:
+ * the first day of its date, its precision, the kind's rank, then the kind and record.
+ */
+export function timelineKey (event: TimelineEvent): string {
+  return [firstDay(event.date), String(event.date.length).padStart(2, '0'), KIND_ORDER[event.kind], event.kind, event.subject.type, event.subject.id].join('|')
+}
+
+/** A sponsor's events, in timeline order (see timelineKey). */
 export function buildTimeline (contracts: Contract[], meetings: Meeting[], facts: Fact[], today: string): TimelineEvent[] {
   const events = [
     ...contracts.flatMap((contract) => contractEvents(contract, today)),
@@ -58,13 +69,6 @@ export function buildTimeline (contracts: Contract[], meetings: Meeting[], facts
       sources: fact.sources
     }))
   ]
-  return events.sort((a, b) =>
-    compare(firstDay(a.date), firstDay(b.date)) ||
-    a.date.length - b.date.length ||
-    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-    compare(a.subject.id, b.subject.id))
-}
-
-function compare (a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  const keyed = events.map((event) => ({ event, key: timelineKey(event) }))
+  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ event }) => event)
 }

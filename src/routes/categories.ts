@@ -4,7 +4,8 @@ import { assertParent } from './references.js'
 import { CategoryCreate, CategoryPatch, type CategoryInput } from '../schemas/categories.js'
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
-import { listResponse, pageOf } from '../lib/paging.js'
+import { listResponse, pageInMemory, pageOf } from '../lib/paging.js'
+import { firstDay } from '../lib/partial-date.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from '../schemas/categories.js'
 
@@ -16,6 +17,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listCategories',
       summary: 'List TOP product categories',
+      description: 'Every category, sorted by name by default, each with its sources. Who held one, and when, is at /v1/categories/{id}/holders.',
       querystring: CategoryListQuery,
       response: { 200: Ref(CategoryList) }
     }
@@ -29,6 +31,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getCategory',
       summary: 'Get a category',
+      description: 'One category by id, with its sources. Answers an ETag; send it back in If-None-Match for a 304.',
       params: IdParams,
       response: { 200: Ref(Category) }
     }
@@ -44,22 +47,24 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listCategoryHolders',
       summary: 'Who held a category on a day',
-      description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it. TOP categories are exclusive, so this is one sponsor, or the partners of one joint contract, or nobody; the list is never paged.',
+      description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it, ordered by the contract\'s start. TOP categories are exclusive, so this is usually one sponsor, the partners of one joint contract, or nobody; a sponsor\'s overlapping contracts (an extension) each appear.',
       params: IdParams,
       querystring: HoldersQuery,
       response: { 200: Ref(HolderList) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     assertParent(app.repos, 'category', id)
     const today = app.clock.today()
-    const on = request.query.on ?? today
+    const { on = today, limit = 20, cursor } = request.query
     const holders = app.repos.contracts.holding(id, on, today).flatMap((contract) =>
       contract.sponsors.map((sponsor) => ({
         sponsor,
         contract: { id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn }
       })))
-    return { data: holders, meta: { on, total: holders.length } }
+    const keyOf = (holder: typeof holders[number]) => `${firstDay(holder.contract.startsOn)}|${holder.contract.id}|${holder.sponsor.id}`
+    const body = listResponse(request, reply, pageInMemory(holders, keyOf, { sort: 'startsOn', limit, cursor }), limit)
+    return { data: body.data, meta: { on, ...body.meta } }
   })
 
   registerWrites<CategoryInput, Category>(app, {
@@ -71,6 +76,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
     upsert: (input) => { app.repos.categories.upsert(input) },
     remove: (id) => { app.repos.categories.remove(id) },
     baseId: (body) => body.name,
+    idFrom: 'name',
     references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
   })
 }

@@ -49,6 +49,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getContract',
       summary: 'Get a contract',
+      description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.',
       params: IdParams,
       response: { 200: Ref(Contract) }
     }
@@ -74,6 +75,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
     upsert: (input) => { app.repos.contracts.upsert(input) },
     remove: (id) => { app.repos.contracts.remove(id) },
     baseId: (body) => `${body.sponsors[0] ?? 'contract'} top ${body.startsOn.slice(0, 4)}`,
+    idFrom: 'first sponsor and the start year',
     references: (input) => [
       { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
       { field: 'categories', kind: 'category', ids: input.categories },

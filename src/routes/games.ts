@@ -15,6 +15,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listGames',
       summary: 'List Olympic Games editions',
+      description: 'The Summer and Winter Games editions the contracts cover, oldest first by default; `season` narrows to one.',
       querystring: GameListQuery,
       response: { 200: Ref(GameList) }
     }
@@ -29,6 +30,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getGames',
       summary: 'Get a Games edition',
+      description: 'One Games edition by id (e.g. `pyeongchang-2018`), with its host city, country, dates and sources.',
       params: IdParams,
       response: { 200: Ref(Game) }
     }
@@ -44,6 +46,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listGamesSponsors',
       summary: 'List the sponsors whose contracts cover a Games edition',
+      description: 'Sponsors with at least one contract naming this edition; takes the same filters as /v1/sponsors.',
       params: IdParams,
       querystring: GameSponsorsQuery,
       response: { 200: Ref(SponsorList) }

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { ApiError } from '../lib/errors.js'
 import { problemResponse } from '../plugins/problems.js'
 
-const Status = Type.Object({ status: Type.String() }, { additionalProperties: false })
+const Status = (status: string) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false, examples: [{ status }] })
 
 const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
@@ -11,7 +11,8 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['health'],
       operationId: 'getHealth',
       summary: 'Liveness: the process is up',
-      response: { 200: Status }
+      description: 'Answers 200 while the process serves requests, without touching the database. For container and orchestrator liveness probes.',
+      response: { 200: Status('ok') }
     }
   }, async () => ({ status: 'ok' }))
 
@@ -20,8 +21,9 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['health'],
       operationId: 'getReady',
       summary: 'Readiness: the database answers',
+      description: 'Answers 200 when a query on the database succeeds, 503 with Retry-After when it does not. For readiness probes and load balancers.',
       response: {
-        200: Status,
+        200: Status('ready'),
         503: problemResponse('The database does not answer.')
       }
     }

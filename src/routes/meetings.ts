@@ -45,6 +45,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getMeeting',
       summary: 'Get a meeting',
+      description: 'One meeting by id: its date, place, sponsors, participants, summary, quotes and sources.',
       params: IdParams,
       response: { 200: Ref(Meeting) }
     }
@@ -64,6 +65,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
     upsert: (input) => { app.repos.meetings.upsert(input) },
     remove: (id) => { app.repos.meetings.remove(id) },
     baseId: (body) => `${body.sponsors[0] ?? 'meeting'} ${body.location.city ?? ''} ${body.date}`,
+    idFrom: 'first sponsor, the city and the date',
     references: (input) => [
       { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
       { field: 'sources', kind: 'source', ids: input.sources }

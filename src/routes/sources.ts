@@ -15,6 +15,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listSources',
       summary: 'List sources',
+      description: 'Every source cited by a record, sorted by title by default.',
       querystring: SourceListQuery,
       response: { 200: Ref(SourceList) }
     }
@@ -28,6 +29,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getSource',
       summary: 'Get a source',
+      description: 'One source by id: its title, publisher, URL and publication date.',
       params: IdParams,
       response: { 200: Ref(Source) }
     }
@@ -47,6 +49,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
     upsert: (input) => { app.repos.sources.upsert(input) },
     remove: (id) => { app.repos.sources.remove(id) },
     baseId: (body) => `${body.publisher ?? 'source'} ${body.publishedOn ?? ''} ${body.title}`.slice(0, 80),
+    idFrom: 'publisher, date and title',
     references: () => []
   })
 }

@@ -10,9 +10,9 @@ import { MeetingList, SponsorMeetingsQuery } from '../schemas/meetings.js'
 import { Sponsor, SponsorList, SponsorListQuery } from '../schemas/sponsors.js'
 import { meetingFilters } from './meetings.js'
 import { assertFilterRefs, assertParent } from './references.js'
-import { buildTimeline } from '../repositories/timeline.js'
-import { Timeline } from '../schemas/timeline.js'
-import { collectAll } from '../lib/paging.js'
+import { buildTimeline, timelineKey } from '../repositories/timeline.js'
+import { Timeline, TimelineQuery } from '../schemas/timeline.js'
+import { collectAll, pageInMemory } from '../lib/paging.js'
 
 const tags = ['sponsors']
 
@@ -38,6 +38,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getSponsor',
       summary: 'Get a sponsor',
+      description: 'One sponsor by id (e.g. `alibaba-group`), with its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.',
       params: IdParams,
       response: { 200: Ref(Sponsor) }
     }
@@ -53,6 +54,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listSponsorContracts',
       summary: 'List a sponsor\'s contracts',
+      description: 'The contracts the sponsor is party to, joint ones included; takes the filters of /v1/contracts except `sponsor`.',
       params: IdParams,
       querystring: SponsorContractsQuery,
       response: { 200: Ref(ContractList) }
@@ -71,6 +73,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listSponsorMeetings',
       summary: 'List a sponsor\'s meetings with the IOC',
+      description: 'The meetings the sponsor took part in; takes the filters of /v1/meetings except `sponsor`.',
       params: IdParams,
       querystring: SponsorMeetingsQuery,
       response: { 200: Ref(MeetingList) }
@@ -88,18 +91,20 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getSponsorTimeline',
       summary: 'A sponsor\'s dated facts in order',
-      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first. A date of reduced precision sorts before fuller dates of the same period. Not paged: a sponsor\'s history is short.',
+      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
       params: IdParams,
+      querystring: TimelineQuery,
       response: { 200: Ref(Timeline) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { id } = request.params
     assertParent(app.repos, 'sponsor', id)
+    const page = pageOf(request.query, 'date')
     const today = app.clock.today()
     const contracts = collectAll((page) => app.repos.contracts.list({ sponsor: id }, page, today), 'startsOn')
     const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
     const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
-    return { data: events, meta: { total: events.length } }
+    return listResponse(request, reply, pageInMemory(events, timelineKey, { ...page, descending: page.sort === '-date' }), page.limit)
   })
 
   registerWrites<SponsorInput, Sponsor>(app, {
@@ -111,6 +116,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     upsert: (input) => { app.repos.sponsors.upsert(input) },
     remove: (id) => { app.repos.sponsors.remove(id) },
     baseId: (body) => body.name,
+    idFrom: 'name',
     references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
   })
 }

@@ -12,6 +12,9 @@ import type { Kind } from '../repositories/integrity.js'
 import type { Change } from '../schemas/changes.js'
 import { IdParams, Ref } from '../schemas/common.js'
 
+/** `*` or a comma-separated list of entity tags (RFC 9110). */
+const IF_MATCH = '^(\\*|(W/)?"[^"]*"( *, *(W/)?"[^"]*")*)$'
+
 export interface WriteSpec<Input extends { id: string }, Read> {
   kind: Kind
   /** Plural path segment and tag, e.g. "sponsors". */
@@ -24,6 +27,8 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   remove: (id: string) => void
   /** What a new id is made from when the client gives none. */
   baseId: (body: Omit<Input, 'id'>) => string
+  /** What `baseId` uses, for the documentation: "name", "first sponsor and start year"… */
+  idFrom: string
   /** Ids the record points at, by body field. */
   references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] }>
   /** Integrity rules beyond references; throw a 409 ApiError. */
@@ -43,7 +48,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   const Name = singular[0]?.toUpperCase() + singular.slice(1)
   const code = singular.toUpperCase()
   const IfMatch = Type.Object({
-    'if-match': Type.Optional(Type.String({ maxLength: 1000, description: 'The ETag of the record as last read; a stale one answers 412.' }))
+    'if-match': Type.Optional(Type.String({ maxLength: 1000, pattern: IF_MATCH, description: 'The ETag of the record as last read (or `*`); a stale one answers 412.' }))
   })
 
   /** What PUT and PATCH answer. */
@@ -123,6 +128,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       tags,
       operationId: `create${Name}`,
       summary: `Create a ${singular}`,
+      description: `Stores a new ${singular} and answers 201 with it, its ETag and a Location header. Related records are given by id and must exist. Without an \`id\`, one is made from the ${spec.idFrom} (a slug, with -2, -3… when taken). Needs a write-scoped key; the change is recorded in /v1/changes.`,
       body: Ref(spec.schemas.Create),
       response: {
         201: { ...Ref(spec.schemas.Read), description: `The ${singular} as stored; Location gives its URL.` },
@@ -143,6 +149,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       tags,
       operationId: `replace${Name}`,
       summary: `Replace a ${singular}`,
+      description: `Replaces every field of an existing ${singular} (PUT does not create: POST does). Send \`If-Match\` with the ETag you read to fail with 412 rather than overwrite someone else's change. Needs a write-scoped key.`,
       params: IdParams,
       headers: IfMatch,
       body: Ref(spec.schemas.Create),
@@ -163,6 +170,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       tags,
       operationId: `update${Name}`,
       summary: `Change some fields of a ${singular}`,
+      description: `Merges the given fields into the ${singular}; fields left out keep their values, arrays are replaced whole, and the result is checked as a whole. Honours \`If-Match\` like PUT. Needs a write-scoped key.`,
       params: IdParams,
       headers: IfMatch,
       body: Ref(spec.schemas.Patch),
@@ -180,6 +188,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       tags,
       operationId: `delete${Name}`,
       summary: `Delete a ${singular}`,
+      description: `Deletes the ${singular} and answers 204. A ${singular} that other records still refer to is not deleted (409 names them). Honours \`If-Match\`. Needs a write-scoped key.`,
       params: IdParams,
       headers: IfMatch,
       response: {

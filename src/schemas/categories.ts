@@ -1,15 +1,16 @@
 import { Type, type Static } from 'typebox'
-import { SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Cloud Services'] }),
   description: Nullable(Type.String({ maxLength: 2000 }))
 }
 
-export const Category = Type.Object({ id: Type.String(), ...fields, sources: Type.Array(Ref(SourceSummary)) }, {
+export const Category = Type.Object({ id: Ref(Id), ...fields, sources: Embedded(Ref(SourceSummary)) }, {
   $id: 'Category',
   additionalProperties: false,
-  description: 'A TOP product category.'
+  description: 'A TOP product category.',
+  examples: [{ id: 'cloud-services', name: 'Cloud Services', description: 'Cloud computing services.', sources: [SOURCE_EXAMPLE] }]
 })
 export type Category = Static<typeof Category>
 
@@ -29,21 +30,27 @@ export type CategoryListQuery = Static<typeof CategoryListQuery>
 export const Holder = Type.Object({
   sponsor: Ref(Summary),
   contract: Type.Object({
-    id: Type.String(),
+    id: Ref(Id),
     startsOn: Ref(PartialDate),
     endsOn: Nullable(Ref(PartialDate))
   }, { additionalProperties: false })
 }, { $id: 'Holder', additionalProperties: false, description: 'A sponsor holding a category, with the contract that grants it.' })
 
 export const HolderList = Type.Object({
-  data: Type.Array(Ref(Holder)),
-  meta: Type.Object({
-    on: Day(),
-    total: Type.Integer({ minimum: 0 })
-  }, { additionalProperties: false })
-}, { $id: 'HolderList', additionalProperties: false })
+  data: Type.Array(Ref(Holder), { maxItems: 100, description: 'One page, at most `limit` holders.' }),
+  meta: PageMeta({ on: Day('The day asked about.') })
+}, {
+  $id: 'HolderList',
+  additionalProperties: false,
+  examples: [{
+    data: [{ sponsor: { id: 'alibaba-group', name: 'Alibaba Group' }, contract: { id: 'alibaba-group-top-2017-2028', startsOn: '2017-01', endsOn: '2028' } }],
+    meta: { on: '2024-07-26', total: 1, limit: 20, nextCursor: null }
+  }]
+})
 export type HolderList = Static<typeof HolderList>
 
 export const HoldersQuery = Type.Object({
-  on: Type.Optional(Day('The day to ask about, YYYY-MM-DD. Default: today (UTC).'))
+  on: Type.Optional(Day('The day to ask about, YYYY-MM-DD. Default: today (UTC).')),
+  limit: Limit,
+  cursor: Cursor
 }, { additionalProperties: false })

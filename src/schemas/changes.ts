@@ -1,30 +1,44 @@
 import { Type, type Static } from 'typebox'
-import { Cursor, Limit, ListMeta, Nullable, Ref, StringEnum } from './common.js'
+import { Count, Cursor, Id, Limit, ListOf, Nullable, Ref, StringEnum } from './common.js'
 
 export const WRITABLE = ['sponsors', 'categories', 'contracts', 'meetings', 'sources'] as const
 
 const Snapshot = Nullable(Type.Object({}, { additionalProperties: true, description: 'The record in write-body form.' }))
 
 export const Change = Type.Object({
-  seq: Type.Integer({ minimum: 1, description: 'Increases with every change.' }),
-  at: Type.String({ format: 'date-time' }),
-  key: Type.Object({ id: Type.String(), name: Type.String() }, { additionalProperties: false, description: 'The API key that made the change.' }),
+  seq: Count({ minimum: 1, description: 'Increases with every change.' }),
+  at: Type.String({ format: 'date-time', maxLength: 30 }),
+  key: Type.Object({
+    id: Type.String({ pattern: '^[0-9a-f]{16}$', minLength: 16, maxLength: 16 }),
+    name: Type.String({ minLength: 1, maxLength: 100 })
+  }, { additionalProperties: false, description: 'The API key that made the change.' }),
   action: StringEnum(['create', 'update', 'delete'] as const),
   resource: StringEnum(WRITABLE),
-  recordId: Type.String(),
+  recordId: Ref(Id),
   before: Snapshot,
   after: Snapshot
-}, { $id: 'Change', additionalProperties: false, description: 'One write in the audit trail.' })
+}, {
+  $id: 'Change',
+  additionalProperties: false,
+  description: 'One write in the audit trail.',
+  examples: [{
+    seq: 42,
+    at: '2026-11-25T09:30:00.000Z',
+    key: { id: '3f9c2a7b1d4e5f60', name: 'editor' },
+    action: 'update',
+    resource: 'categories',
+    recordId: 'cloud-services',
+    before: { id: 'cloud-services', name: 'Cloud Services', description: null, sources: ['insidethegames-2017-01-19-alibaba-top-sponsor'] },
+    after: { id: 'cloud-services', name: 'Cloud Services', description: 'Cloud computing services.', sources: ['insidethegames-2017-01-19-alibaba-top-sponsor'] }
+  }]
+})
 export type Change = Static<typeof Change>
 
-export const ChangeList = Type.Object({
-  data: Type.Array(Ref(Change)),
-  meta: Ref(ListMeta)
-}, { $id: 'ChangeList', additionalProperties: false })
+export const ChangeList = ListOf(Change, 'ChangeList')
 
 export const ChangeListQuery = Type.Object({
   resource: Type.Optional(StringEnum(WRITABLE)),
-  record: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Only changes to the record with this id.' })),
+  record: Type.Optional(Ref(Id)),
   limit: Limit,
   cursor: Cursor
 }, { additionalProperties: false })

@@ -20,6 +20,22 @@ export function Nullable<T extends TSchema> (schema: T) {
   return Type.Union([schema, Type.Null()])
 }
 
+/** Longest name of anything (sponsor, category, Games, participant, place). */
+export const NAME_MAX = 200
+/** Longest source title. */
+export const TITLE_MAX = 300
+/** Longest URL. */
+export const URL_MAX = 2000
+/** Longest cursor this API issues: a sort key of up to 200 characters, each escaped in JSON, and an id. */
+export const CURSOR_MAX = 2048
+/** Counts and sequence numbers: integers JSON parsers read exactly. */
+export const COUNT_MAX = Number.MAX_SAFE_INTEGER
+
+/** A count or sequence number, published as int64 with its bounds. */
+export function Count (options: { minimum?: number, description?: string } = {}) {
+  return Type.Integer({ format: 'int64', minimum: 0, maximum: COUNT_MAX, ...options })
+}
+
 export const Id = Type.String({
   $id: 'Id',
   minLength: 1,
@@ -32,6 +48,7 @@ export const Id = Type.String({
 export const PartialDate = Type.String({
   $id: 'PartialDate',
   format: 'partial-date',
+  maxLength: 10,
   pattern: PARTIAL_DATE_PATTERN,
   description: 'An ISO 8601 date of the precision the source gives: "2017", "2017-01" or "2017-01-19".',
   examples: ['2017-01']
@@ -45,19 +62,21 @@ export function PartialDateRef (description: string) {
 /** A full calendar date, YYYY-MM-DD (2019-02-30 is rejected). */
 export function Day (description = 'A full calendar date, YYYY-MM-DD.') {
   // No example: Swagger UI would pre-fill it as a filter in "Try it out".
-  return Type.String({ format: 'date', description })
+  return Type.String({ format: 'date', maxLength: 10, description })
 }
 
 export const CountryCode = Type.String({
   $id: 'CountryCode',
+  minLength: 2,
+  maxLength: 2,
   pattern: '^[A-Z]{2}$',
   description: 'ISO 3166-1 alpha-2 country code.',
   examples: ['CN']
 })
 
 export const Summary = Type.Object({
-  id: Type.String(),
-  name: Type.String()
+  id: Ref(Id),
+  name: Type.String({ minLength: 1, maxLength: NAME_MAX })
 }, {
   $id: 'Summary',
   additionalProperties: false,
@@ -65,36 +84,54 @@ export const Summary = Type.Object({
   examples: [{ id: 'alibaba-group', name: 'Alibaba Group' }]
 })
 
+/** A real source of the seed data, for the examples of the schemas that embed sources. */
+export const SOURCE_EXAMPLE = {
+  id: 'insidethegames-2017-01-19-alibaba-top-sponsor',
+  title: 'Alibaba Group announced as Olympic TOP sponsor until 2028',
+  url: 'http://www.insidethegames.biz/articles/1045986/alibaba-group-announced-as-olympic-top-sponsor-until-2028'
+}
+
 export const SourceSummary = Type.Object({
-  id: Type.String(),
-  title: Type.String(),
-  url: Type.String({ format: 'uri' })
+  id: Ref(Id),
+  title: Type.String({ minLength: 1, maxLength: TITLE_MAX }),
+  url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: URL_MAX })
 }, {
   $id: 'SourceSummary',
   additionalProperties: false,
-  description: 'A source a fact was read from, embedded as its id, title and URL.'
+  description: 'A source a fact was read from, embedded as its id, title and URL.',
+  examples: [SOURCE_EXAMPLE]
 })
 
-export const ListMeta = Type.Object({
-  total: Type.Integer({ minimum: 0, description: 'Records matching the filters, over all pages.' }),
-  limit: Type.Integer({ minimum: 1, maximum: 100 }),
-  nextCursor: Nullable(Type.String({ description: 'Pass as `cursor` to read the next page; null on the last page.' }))
-}, { $id: 'ListMeta', additionalProperties: false })
+const pageMeta = {
+  total: Count({ description: 'Records matching the filters, over all pages.' }),
+  limit: Type.Integer({ format: 'int32', minimum: 1, maximum: 100 }),
+  nextCursor: Nullable(Type.String({ minLength: 1, maxLength: CURSOR_MAX, pattern: '^[A-Za-z0-9_-]+$', description: 'Pass as `cursor` to read the next page; null on the last page.' }))
+}
+
+/** The `meta` of a page, with extra fields for a list that has them. */
+export function PageMeta<P extends Record<string, TSchema>> (extra: P) {
+  return Type.Object({ ...extra, ...pageMeta }, { additionalProperties: false })
+}
+
+export const ListMeta = Type.Object(pageMeta, { $id: 'ListMeta', additionalProperties: false })
+
+/** Longest text in a problem document; longer texts are cut (see plugins/problems.ts). */
+export const PROBLEM_TEXT_MAX = 1000
 
 export const ValidationIssue = Type.Object({
-  path: Type.String({ description: 'Where the problem is, e.g. /query/limit or /body/sponsors/0.' }),
-  message: Type.String()
+  path: Type.String({ minLength: 1, maxLength: 300, description: 'Where the problem is, e.g. /query/limit or /body/sponsors/0.' }),
+  message: Type.String({ minLength: 1, maxLength: 300 })
 }, { $id: 'ValidationIssue', additionalProperties: false })
 
 export const Problem = Type.Object({
-  type: Type.String({ description: 'A URI reference naming the kind of problem.' }),
-  title: Type.String(),
-  status: Type.Integer({ minimum: 400, maximum: 599 }),
-  detail: Type.String(),
-  instance: Type.Optional(Type.String({ description: 'The request path that failed.' })),
-  code: Type.String({ description: 'A stable machine-readable error code.' }),
-  requestId: Type.Optional(Type.String()),
-  errors: Type.Optional(Type.Array(Ref(ValidationIssue)))
+  type: Type.String({ maxLength: 100, pattern: '^/problems/[a-z0-9-]+$', description: 'A URI reference naming the kind of problem; the README lists them.' }),
+  title: Type.String({ minLength: 1, maxLength: 100 }),
+  status: Type.Integer({ format: 'int32', minimum: 400, maximum: 599 }),
+  detail: Type.String({ minLength: 1, maxLength: PROBLEM_TEXT_MAX }),
+  instance: Type.Optional(Type.String({ maxLength: PROBLEM_TEXT_MAX, description: 'The request path that failed.' })),
+  code: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable machine-readable error code.' }),
+  requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$', description: 'The X-Request-Id of the request.' })),
+  errors: Type.Optional(Type.Array(Ref(ValidationIssue), { maxItems: 50, description: 'For a 400: what is wrong, field by field.' }))
 }, {
   $id: 'Problem',
   additionalProperties: false,
@@ -112,8 +149,8 @@ export const Problem = Type.Object({
 
 export const IdParams = Type.Object({ id: Ref(Id) }, { additionalProperties: false })
 
-export const Limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size, 1–100.' }))
-export const Cursor = Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'The `meta.nextCursor` of the previous page.' }))
+export const Limit = Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: 100, default: 20, description: 'Page size, 1–100.' }))
+export const Cursor = Type.Optional(Type.String({ minLength: 1, maxLength: CURSOR_MAX, pattern: '^[A-Za-z0-9_-]+$', description: 'The `meta.nextCursor` of the previous page.' }))
 
 /** `sort` accepts each field ascending or, with a `-` prefix, descending. */
 export function SortParam<const F extends readonly string[]> (fields: F, fallback: F[number]) {
@@ -124,12 +161,18 @@ export function SortParam<const F extends readonly string[]> (fields: F, fallbac
   }))
 }
 
-/** The envelope every list answers with. */
+/** The envelope every list answers with; its example is a page of the item's example. */
 export function ListOf<T extends TSchema> (item: T, id: string) {
+  const example = (item as { examples?: unknown[] }).examples?.[0]
+  if (example === undefined) throw new Error(`ListOf(${id}): the item schema needs an example`)
   return Type.Object({
-    data: Type.Array(Ref(item)),
+    data: Type.Array(Ref(item), { maxItems: 100, description: 'One page, at most `limit` records.' }),
     meta: Ref(ListMeta)
-  }, { $id: id, additionalProperties: false })
+  }, {
+    $id: id,
+    additionalProperties: false,
+    examples: [{ data: [example], meta: { total: 1, limit: 20, nextCursor: null } }]
+  })
 }
 
 export const sharedSchemas = [Id, PartialDate, CountryCode, Summary, SourceSummary, ListMeta, ValidationIssue, Problem]
@@ -155,4 +198,12 @@ export function writeSchemas<const P extends Record<string, TSchema>> (name: str
   return { Input, Create, Patch }
 }
 
-export const SourceIds = (what = 'sources') => Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: `Ids of the ${what}.` })
+/** Most related records of one kind a record can name (sources, sponsors, categories, Games). */
+export const REFS_MAX = 50
+
+/** Embedded related records: at most REFS_MAX, as the write schemas allow. */
+export function Embedded<T extends TSchema> (item: T, description?: string) {
+  return Type.Array(item, { maxItems: REFS_MAX, ...(description === undefined ? {} : { description }) })
+}
+
+export const SourceIds = (what = 'sources') => Type.Array(Ref(Id), { minItems: 1, maxItems: REFS_MAX, uniqueItems: true, description: `Ids of the ${what}.` })

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+import { SOURCE_EXAMPLE, Embedded, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 
@@ -16,20 +16,39 @@ const fields = {
 const refs = (what: string) => Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: `Ids of the ${what}.` })
 
 export const Contract = Type.Object({
-  id: Type.String(),
-  sponsors: Type.Array(Ref(Summary), { description: 'One sponsor, or several for a joint partnership.' }),
-  categories: Type.Array(Ref(Summary)),
+  id: Ref(Id),
+  sponsors: Embedded(Ref(Summary), 'One sponsor, or several for a joint partnership.'),
+  categories: Embedded(Ref(Summary)),
   programme: fields.programme,
   signedOn: fields.signedOn,
   startsOn: fields.startsOn,
   endsOn: fields.endsOn,
-  games: Type.Array(Ref(Summary), { description: 'The Games editions the contract covers.' }),
+  games: Embedded(Ref(Summary), 'The Games editions the contract covers.'),
   territory: fields.territory,
   endedEarly: fields.endedEarly,
   notes: fields.notes,
   status: StringEnum(CONTRACT_STATUSES, { description: 'Derived from the dates and today (UTC).' }),
-  sources: Type.Array(Ref(SourceSummary))
-}, { $id: 'Contract', additionalProperties: false, description: 'The terms of one TOP agreement.' })
+  sources: Embedded(Ref(SourceSummary))
+}, {
+  $id: 'Contract',
+  additionalProperties: false,
+  description: 'The terms of one TOP agreement.',
+  examples: [{
+    id: 'alibaba-group-top-2017-2028',
+    sponsors: [{ id: 'alibaba-group', name: 'Alibaba Group' }],
+    categories: [{ id: 'cloud-services', name: 'Cloud Services' }, { id: 'e-commerce-platform-services', name: 'E-Commerce Platform Services' }],
+    programme: 'TOP',
+    signedOn: '2017-01',
+    startsOn: '2017-01',
+    endsOn: '2028',
+    games: [{ id: 'pyeongchang-2018', name: 'PyeongChang 2018' }, { id: 'la-2028', name: 'LA 2028' }],
+    territory: 'worldwide',
+    endedEarly: false,
+    notes: 'Announced on 19 January 2017 at the World Economic Forum in Davos.',
+    status: 'active',
+    sources: [SOURCE_EXAMPLE]
+  }]
+})
 export type Contract = Static<typeof Contract>
 
 export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatch } = writeSchemas('Contract', {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
 
 export const Participant = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -26,15 +26,36 @@ const fields = {
 }
 
 export const Meeting = Type.Object({
-  id: Type.String(),
+  id: Ref(Id),
   date: fields.date,
   location: fields.location,
-  sponsors: Type.Array(Ref(Summary)),
+  sponsors: Embedded(Ref(Summary)),
   participants: fields.participants,
   summary: fields.summary,
   quotes: fields.quotes,
-  sources: Type.Array(Ref(SourceSummary))
-}, { $id: 'Meeting', additionalProperties: false, description: 'A documented meeting between the IOC and a sponsor.' })
+  sources: Embedded(Ref(SourceSummary))
+}, {
+  $id: 'Meeting',
+  additionalProperties: false,
+  description: 'A documented meeting between the IOC and a sponsor.',
+  examples: [{
+    id: 'bach-ma-lausanne-2019-01-23',
+    date: '2019-01-23',
+    location: { city: 'Lausanne', country: 'CH' },
+    sponsors: [{ id: 'alibaba-group', name: 'Alibaba Group' }],
+    participants: [
+      { name: 'Thomas Bach', role: 'President', organisation: 'International Olympic Committee' },
+      { name: 'Jack Ma', role: 'Executive Chairman', organisation: 'Alibaba Group' }
+    ],
+    summary: 'IOC President Thomas Bach welcomed Alibaba executive chairman Jack Ma for talks in Lausanne, two years after Alibaba joined the TOP programme, on bringing the Olympic Games to fans in the digital era.',
+    quotes: [{ speaker: 'Jack Ma', text: 'Alibaba is very honoured to join with you to move the Olympics to the next stage.' }],
+    sources: [{
+      id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
+      title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
+      url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne'
+    }]
+  }]
+})
 export type Meeting = Static<typeof Meeting>
 
 export const { Input: MeetingInput, Create: MeetingCreate, Patch: MeetingPatch } = writeSchemas('Meeting', {

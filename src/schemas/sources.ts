@@ -8,7 +8,7 @@ const fields = {
   publishedOn: Nullable(Ref(PartialDate))
 }
 
-export const Source = Type.Object({ id: Type.String(), ...fields }, {
+export const Source = Type.Object({ id: Ref(Id), ...fields }, {
   $id: 'Source',
   additionalProperties: false,
   description: 'Where a fact was read.',

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
+import { Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -13,10 +13,10 @@ const fields = {
 export const SPONSOR_STATUSES = ['active', 'former'] as const
 
 export const Sponsor = Type.Object({
-  id: Type.String(),
+  id: Ref(Id),
   ...fields,
   status: StringEnum(SPONSOR_STATUSES, { description: 'active while any of its contracts has not yet ended (today, UTC); otherwise former.' }),
-  sources: Type.Array(Ref(SourceSummary))
+  sources: Embedded(Ref(SourceSummary))
 }, {
   $id: 'Sponsor',
   additionalProperties: false,

@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { PartialDate, Ref, SourceSummary, StringEnum } from './common.js'
+import { SOURCE_EXAMPLE, Cursor, Embedded, Id, Limit, ListOf, PartialDate, Ref, SortParam, SourceSummary, StringEnum } from './common.js'
+
+/** Longest event summary; a contract's, made from its names, is cut to fit. */
+export const EVENT_SUMMARY_MAX = 4000
 
 export const EVENT_KINDS = [
   'contract-signed', 'contract-started', 'contract-starts', 'contract-ended', 'contract-ended-early', 'contract-ends', 'meeting', 'fact'
@@ -8,16 +11,29 @@ export const EVENT_KINDS = [
 export const TimelineEvent = Type.Object({
   date: Ref(PartialDate),
   kind: StringEnum(EVENT_KINDS, { description: 'contract-starts and contract-ends are scheduled (after today); the others have happened.' }),
-  summary: Type.String(),
+  summary: Type.String({ minLength: 1, maxLength: EVENT_SUMMARY_MAX }),
   subject: Type.Object({
     type: StringEnum(['contract', 'meeting', 'fact'] as const),
-    id: Type.String()
+    id: Ref(Id)
   }, { additionalProperties: false, description: 'The record the event comes from.' }),
-  sources: Type.Array(Ref(SourceSummary))
-}, { $id: 'TimelineEvent', additionalProperties: false })
+  sources: Embedded(Ref(SourceSummary))
+}, {
+  $id: 'TimelineEvent',
+  additionalProperties: false,
+  examples: [{
+    date: '2017-01',
+    kind: 'contract-signed',
+    summary: 'Signed the TOP contract for Cloud Services, E-Commerce Platform Services.',
+    subject: { type: 'contract', id: 'alibaba-group-top-2017-2028' },
+    sources: [SOURCE_EXAMPLE]
+  }]
+})
 export type TimelineEvent = Static<typeof TimelineEvent>
 
-export const Timeline = Type.Object({
-  data: Type.Array(Ref(TimelineEvent)),
-  meta: Type.Object({ total: Type.Integer({ minimum: 0 }) }, { additionalProperties: false })
-}, { $id: 'Timeline', additionalProperties: false })
+export const Timeline = ListOf(TimelineEvent, 'Timeline')
+
+export const TimelineQuery = Type.Object({
+  sort: SortParam(['date'] as const, 'date'),
+  limit: Limit,
+  cursor: Cursor
+}, { additionalProperties: false })

@@ -25,10 +25,10 @@ t.test('holders on a day', async (t) => {
   const holders = await api.get('/v1/categories/cloud-services/holders?on=2019-01-23')
   t.same(holders.body, {
     data: [{ sponsor: { id: 'alibaba', name: 'Alibaba' }, contract: { id: 'alibaba-top', startsOn: '2017-01', endsOn: '2028' } }],
-    meta: { on: '2019-01-23', total: 1 }
+    meta: { on: '2019-01-23', total: 1, limit: 20, nextCursor: null }
   })
   const before = await api.get('/v1/categories/cloud-services/holders?on=2016-12-31')
-  t.same(before.body, { data: [], meta: { on: '2016-12-31', total: 0 } })
+  t.same(before.body, { data: [], meta: { on: '2016-12-31', total: 0, limit: 20, nextCursor: null } })
   const joint = await api.get('/v1/categories/drinks/holders?on=2024-07-26')
   t.same(joint.body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id), ['cola', 'dairy'], 'a joint contract gives each partner')
   const old = await api.get('/v1/categories/drinks/holders?on=2020-12-31')
@@ -36,6 +36,19 @@ t.test('holders on a day', async (t) => {
   const today = await api.get('/v1/categories/drinks/holders')
   t.equal(today.body.meta.on, '2026-06-15', 'on defaults to today')
   t.same(today.body.data.map((h: { contract: { id: string } }) => h.contract.id), ['joint', 'joint'])
+})
+
+t.test('holders page like every list', async (t) => {
+  const api = await build(t, { seed: data })
+  const first = await api.get('/v1/categories/drinks/holders?on=2024-07-26&limit=1')
+  t.same(first.body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id), ['cola'])
+  t.match(first.body.meta, { on: '2024-07-26', total: 2, limit: 1, nextCursor: /^[A-Za-z0-9_-]+$/ })
+  t.match(String(first.headers.link), /^<http:\/\/localhost(:80)?\/v1\/categories\/drinks\/holders\?on=2024-07-26&limit=1&cursor=[^>]+>; rel="next"$/)
+  const second = await api.get(`/v1/categories/drinks/holders?on=2024-07-26&limit=1&cursor=${first.body.meta.nextCursor as string}`)
+  t.same(second.body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id), ['dairy'])
+  t.equal(second.body.meta.nextCursor, null)
+  const foreign = await api.get(`/v1/sponsors?cursor=${first.body.meta.nextCursor as string}`)
+  t.equal(foreign.status, 400, 'a holders cursor is not a sponsors cursor')
 })
 
 t.test('holders errors', async (t) => {

@@ -55,3 +55,37 @@ t.test('future starts are scheduled; unknown sponsors are 404', async (t) => {
   t.same(other.body.data.map((e: { kind: string }) => e.kind), ['contract-starts', 'contract-ends'])
   t.equal((await api.get('/v1/sponsors/nobody/timeline')).status, 404)
 })
+
+t.test('the timeline pages, newest first on request, and survives an insert between pages', async (t) => {
+  const api = await build(t, { seed: data })
+  const all = (await api.get('/v1/sponsors/acme/timeline')).body.data as Array<{ date: string, kind: string, subject: { id: string } }>
+  const key = (e: { date: string, kind: string, subject: { id: string } }) => `${e.date} ${e.kind} ${e.subject.id}`
+
+  const walk = async (query: string) => {
+    const seen: string[] = []
+    let url: string | null = `/v1/sponsors/acme/timeline?${query}`
+    while (url !== null) {
+      const page = await api.get(url)
+      t.equal(page.status, 200)
+      t.ok(page.body.data.length <= 4)
+      seen.push(...page.body.data.map(key))
+      const next = page.body.meta.nextCursor as string | null
+      url = next === null ? null : `/v1/sponsors/acme/timeline?${query}&cursor=${next}`
+    }
+    return seen
+  }
+  t.same(await walk('limit=4'), all.map(key), 'pages of 4 give the whole timeline once, in order')
+  t.same(await walk('limit=4&sort=-date'), all.map(key).reverse(), 'sort=-date gives it newest first')
+
+  const first = await api.get('/v1/sponsors/acme/timeline?limit=3')
+  t.match(first.body.meta, { total: 9, limit: 3, nextCursor: /^[A-Za-z0-9_-]+$/ })
+  t.match(String(first.headers.link), /rel="next"$/)
+  // An event that sorts before the cursor appears after the first page was read.
+  const fact = { id: 'acme-early', sponsor: 'acme', date: '2016', summary: 'An early fact.', sources: ['fact-src'] }
+  api.app.sqlite.prepare('insert into sponsor_facts (id, sponsor_id, date, summary) values (?, ?, ?, ?)').run(fact.id, fact.sponsor, fact.date, fact.summary)
+  const second = await api.get(`/v1/sponsors/acme/timeline?limit=3&cursor=${first.body.meta.nextCursor as string}`)
+  t.same(second.body.data.map(key), all.slice(3, 6).map(key), 'the next page starts where the last ended')
+
+  const wrongSort = await api.get(`/v1/sponsors/acme/timeline?sort=-date&cursor=${first.body.meta.nextCursor as string}`)
+  t.equal(wrongSort.status, 400, 'a cursor only works with its sort')
+})

@@ -80,7 +80,8 @@ t.test('bodies: unknown fields, wrong types, bad values, media type and size', a
   const post = (url: string, payload: unknown, extra: Record<string, string> = {}) => api.request({ method: 'POST', url, headers: { ...headers, ...extra }, payload: payload as object })
   const cases: Array<[string, unknown, string, string]> = [
     ['/v1/sponsors', { ...newSponsor, colour: 'red' }, '/body/colour', 'is not an allowed field'],
-    ['/v1/sponsors', { ...newSponsor, country: 'USA' }, '/body/country', 'must match pattern "^[A-Z]{2}$"'],
+    ['/v1/sponsors', { ...newSponsor, country: 'us' }, '/body/country', 'must match pattern "^[A-Z]{2}$"'],
+    ['/v1/sponsors', { ...newSponsor, country: 'USA' }, '/body/country', 'must NOT have more than 2 characters'],
     ['/v1/sponsors', { ...newSponsor, website: 'not a url' }, '/body/website', 'must match pattern "^https?://"'],
     ['/v1/sponsors', { ...newSponsor, website: 'https://exa mple.org' }, '/body/website', 'must match format "uri"'],
     ['/v1/sponsors', { ...newSponsor, name: '' }, '/body/name', 'must NOT have fewer than 1 characters'],
