@@ -55,7 +55,7 @@ export async function build (t: Test, options: Partial<AppOptions> = {}): Promis
 
 interface OpenApi {
   paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }>, headers?: Record<string, { $ref?: string, required?: boolean }> }> }>>
-  components: { schemas: Record<string, unknown>, headers?: Record<string, { required?: boolean }> }
+  components: { schemas: Record<string, unknown>, headers?: Record<string, { required?: boolean, schema?: { type?: string } }> }
 }
 
 function rewriteRefs (value: unknown): unknown {
@@ -79,12 +79,14 @@ export function documentAjv (schemas: Record<string, unknown>): Ajv {
   return ajv
 }
 
-/** The headers a documented response must carry. */
-function requiredHeaders (doc: OpenApi, headers: Record<string, { $ref?: string, required?: boolean }> = {}): string[] {
-  return Object.entries(headers).filter(([, header]) => {
-    const resolved = header.$ref === undefined ? header : doc.components.headers?.[header.$ref.replace('#/components/headers/', '')]
-    return resolved?.required === true
-  }).map(([name]) => name.toLowerCase())
+interface HeaderObject { $ref?: string, required?: boolean, schema?: { type?: string } }
+
+/** A response's documented headers, references resolved, by lower-case name. */
+function documentedHeaders (doc: OpenApi, headers: Record<string, HeaderObject> = {}): Array<[string, HeaderObject]> {
+  return Object.entries(headers).map(([name, header]) => {
+    const resolved = header.$ref === undefined ? header : doc.components.headers?.[header.$ref.replace('#/components/headers/', '')] ?? {}
+    return [name.toLowerCase(), resolved]
+  })
 }
 
 /** Returns a description of what is wrong with a response, or undefined. */
@@ -95,6 +97,7 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
     pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]*')}$`)
   }))
   const validators = new Map<string, ValidateFunction>()
+  const headerValidators = new Map<string, ValidateFunction>()
 
   return (method, url, response) => {
     const pathname = url.split('?')[0] ?? url
@@ -110,8 +113,22 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
     if (operation === undefined) return undefined
     const documented = operation.responses[String(response.status)]
     if (documented === undefined) return `${method} ${url}: status ${response.status} is not documented`
-    const missing = requiredHeaders(doc, documented.headers).filter((name) => response.headers[name] === undefined)
-    if (missing.length > 0) return `${method} ${url}: ${response.status} lacks the documented header(s) ${missing.join(', ')}`
+    for (const [name, header] of documentedHeaders(doc, documented.headers)) {
+      const value = response.headers[name]
+      if (value === undefined) {
+        if (header.required === true) return `${method} ${url}: ${response.status} lacks the documented header ${name}`
+        continue
+      }
+      const key = JSON.stringify(header.schema ?? {})
+      let validate = headerValidators.get(key)
+      if (validate === undefined) {
+        validate = ajv.compile(header.schema ?? {})
+        headerValidators.set(key, validate)
+      }
+      const text = String(value)
+      const typed = header.schema?.type === 'integer' && /^-?[0-9]+$/.test(text) ? Number(text) : text
+      if (!validate(typed)) return `${method} ${url}: header ${name}: ${text} does not match its documented schema: ${ajv.errorsText(validate.errors)}`
+    }
     if (response.status === 204 || response.status === 304) return response.text === '' ? undefined : `${method} ${url}: ${response.status} with a body`
     const contentType = String(response.headers['content-type'] ?? '').split(';')[0] ?? ''
     const content = documented.content?.[contentType]
