@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { renderOpenApi } from '../src/lib/openapi-file.js'
-import { build, documentAjv } from './helper.js'
+import { build, documentAjv, keyFor } from './helper.js'
 
 interface Operation { operationId?: string, summary?: string, tags?: string[], responses: Record<string, unknown>, parameters?: Array<{ in: string, name: string, required?: boolean, schema?: { default?: unknown } }> }
 
@@ -80,5 +80,20 @@ t.test('every response documents its headers, and the API sends them', async (t)
   for (const url of ['/v1/sponsors', '/v1/sponsors/nobody', '/health']) {
     const response = await api.get(url)
     t.match(response.headers, { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': /^[0-9]+$/, 'x-ratelimit-reset': /^[0-9]+$/ }, `${url} (${response.status}) carries the rate-limit headers`)
+  }
+})
+
+t.test('the request-body examples in the document are accepted by the API as it is seeded', async (t) => {
+  const api = await build(t, { seed: { dir: 'seed' } })
+  const { headers } = keyFor(api)
+  const doc = api.app.swagger() as unknown as { components: { schemas: Record<string, { examples?: unknown[] }> } }
+  for (const [resource, name] of [['sources', 'Source'], ['categories', 'Category'], ['sponsors', 'Sponsor'], ['contracts', 'Contract'], ['meetings', 'Meeting']] as const) {
+    const create = doc.components.schemas[`${name}Create`]?.examples?.[0] as object
+    const created = await api.request({ method: 'POST', url: `/v1/${resource}`, headers, payload: create })
+    t.equal(created.status, 201, `POST /v1/${resource} with the ${name}Create example: ${created.body?.detail ?? ''}`)
+    const patch = doc.components.schemas[`${name}Patch`]?.examples?.[0] as object
+    const patched = await api.request({ method: 'PATCH', url: String(created.headers.location), headers, payload: patch })
+    t.equal(patched.status, 200, `PATCH with the ${name}Patch example: ${patched.body?.detail ?? ''}`)
+    t.match(patched.body, patch, 'the patch took')
   }
 })

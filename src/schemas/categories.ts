@@ -14,7 +14,10 @@ export const Category = Type.Object({ id: Ref(Id), ...fields, sources: Embedded(
 })
 export type Category = Static<typeof Category>
 
-export const { Input: CategoryInput, Create: CategoryCreate, Patch: CategoryPatch } = writeSchemas('Category', { ...fields, sources: SourceIds() })
+export const { Input: CategoryInput, Create: CategoryCreate, Patch: CategoryPatch } = writeSchemas('Category', { ...fields, sources: SourceIds() }, {
+  create: { name: 'Cloud Services', description: 'Cloud computing services.', sources: [SOURCE_EXAMPLE.id] },
+  patch: { description: 'Cloud computing services for the Olympic Movement.' }
+})
 export type CategoryInput = Static<typeof CategoryInput>
 
 export const CategoryList = ListOf(Category, 'CategoryList')

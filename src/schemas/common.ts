@@ -182,18 +182,20 @@ export const sharedSchemas = [Id, PartialDate, CountryCode, Summary, SourceSumma
  * as in the seed files: id required), `Create` (POST and PUT bodies: id optional) and
  * `Patch` (PATCH bodies: any non-empty subset of the fields).
  */
-export function writeSchemas<const P extends Record<string, TSchema>> (name: string, writable: P) {
+export function writeSchemas<const P extends Record<string, TSchema>> (name: string, writable: P, examples: { create: Record<string, unknown>, patch: Record<string, unknown> }) {
   const Input = Type.Object({ id: Ref(Id), ...writable }, { $id: `${name}Input`, additionalProperties: false })
   const Create = Type.Object({ id: Type.Optional(Ref(Id)), ...writable }, {
     $id: `${name}Create`,
     additionalProperties: false,
-    description: `A ${name.toLowerCase()} to create or replace. Without an id, one is made from the name and kept unique.`
+    description: `A ${name.toLowerCase()} to create or replace. Without an id, one is made from the name and kept unique.`,
+    examples: [examples.create]
   })
   const Patch = Type.Partial(Type.Object(writable), {
     $id: `${name}Patch`,
     additionalProperties: false,
     minProperties: 1,
-    description: 'The fields to change; the others keep their values. Arrays are replaced whole.'
+    description: 'The fields to change; the others keep their values. Arrays are replaced whole.',
+    examples: [examples.patch]
   })
   return { Input, Create, Patch }
 }

@@ -57,6 +57,21 @@ export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatc
   ...fields,
   games: Type.Array(Ref(Id), { maxItems: 50, uniqueItems: true, description: 'Ids of the Games editions covered.' }),
   sources: refs('sources')
+}, {
+  create: {
+    sponsors: ['alibaba-group'],
+    categories: ['cloud-services', 'e-commerce-platform-services'],
+    programme: 'TOP',
+    signedOn: '2017-01',
+    startsOn: '2017-01',
+    endsOn: '2028',
+    games: ['pyeongchang-2018', 'tokyo-2020', 'beijing-2022', 'paris-2024', 'milano-cortina-2026', 'la-2028'],
+    territory: 'worldwide',
+    endedEarly: false,
+    notes: null,
+    sources: [SOURCE_EXAMPLE.id]
+  },
+  patch: { notes: 'Announced on 19 January 2017 at the World Economic Forum in Davos.' }
 })
 export type ContractInput = Static<typeof ContractInput>
 

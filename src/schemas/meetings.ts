@@ -66,6 +66,20 @@ export const { Input: MeetingInput, Create: MeetingCreate, Patch: MeetingPatch }
   summary: fields.summary,
   quotes: fields.quotes,
   sources: SourceIds()
+}, {
+  create: {
+    date: '2019-01-23',
+    location: { city: 'Lausanne', country: 'CH' },
+    sponsors: ['alibaba-group'],
+    participants: [
+      { name: 'Thomas Bach', role: 'President', organisation: 'International Olympic Committee' },
+      { name: 'Jack Ma', role: 'Executive Chairman', organisation: 'Alibaba Group' }
+    ],
+    summary: 'Talks in Lausanne on bringing the Olympic Games to fans in the digital era.',
+    quotes: [{ speaker: 'Jack Ma', text: 'We believe in the future.' }],
+    sources: ['insidethegames-2019-01-23-bach-welcomes-alibaba']
+  },
+  patch: { location: { city: 'Lausanne', country: 'CH' } }
 })
 export type MeetingInput = Static<typeof MeetingInput>
 

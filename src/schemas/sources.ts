@@ -22,7 +22,15 @@ export const Source = Type.Object({ id: Ref(Id), ...fields }, {
 })
 export type Source = Static<typeof Source>
 
-export const { Input: SourceInput, Create: SourceCreate, Patch: SourcePatch } = writeSchemas('Source', fields)
+export const { Input: SourceInput, Create: SourceCreate, Patch: SourcePatch } = writeSchemas('Source', fields, {
+  create: {
+    title: 'Alibaba Group announced as Olympic TOP sponsor until 2028',
+    publisher: 'insidethegames',
+    url: 'http://www.insidethegames.biz/articles/1045986/alibaba-group-announced-as-olympic-top-sponsor-until-2028',
+    publishedOn: '2017-01-19'
+  },
+  patch: { publishedOn: '2017-01-19' }
+})
 export type SourceInput = Static<typeof SourceInput>
 
 export const SourceList = ListOf(Source, 'SourceList')

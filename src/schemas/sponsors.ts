@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
+import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -39,7 +39,18 @@ export const Sponsor = Type.Object({
 })
 export type Sponsor = Static<typeof Sponsor>
 
-export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch } = writeSchemas('Sponsor', { ...fields, sources: SourceIds() })
+export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch } = writeSchemas('Sponsor', { ...fields, sources: SourceIds() }, {
+  create: {
+    name: 'Alibaba Group',
+    country: 'CN',
+    headquarters: 'Hangzhou',
+    industry: 'E-commerce and cloud computing',
+    website: null,
+    description: 'Chinese e-commerce and technology group.',
+    sources: [SOURCE_EXAMPLE.id]
+  },
+  patch: { website: 'https://www.alibabagroup.com' }
+})
 export type SponsorInput = Static<typeof SponsorInput>
 
 export const SponsorList = ListOf(Sponsor, 'SponsorList')

@@ -56,7 +56,8 @@ function main (): void {
   check(`redocly: ${DOCUMENT} has no errors or warnings (${report.totals.errors} errors, ${report.totals.warnings} warnings)`, count === 0, describeRedocly(report))
 
   // A copy with one operation stripped of its summary, description, problem responses
-  // and example, and one example that breaks its own schema.
+  // and example, a request body without an example, and one example that breaks its
+  // own schema.
   const doc = JSON.parse(readFileSync(DOCUMENT, 'utf8')) as {
     paths: Record<string, Record<string, { summary?: string, description?: string, responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>
     components: { schemas: Record<string, { examples?: unknown[] }> }
@@ -70,15 +71,16 @@ function main (): void {
   const success = operation.responses['200']?.content?.['application/json']
   if (success !== undefined) success.schema = { type: 'object' }
   doc.components.schemas.Sponsor!.examples = [{ id: 'Not A Slug', name: '' }]
+  delete doc.components.schemas.SourcePatch!.examples
   const dir = mkdtempSync(join(tmpdir(), 'openapi-lint-'))
   try {
     const broken = join(dir, 'broken.json')
     writeFileSync(broken, JSON.stringify(doc))
     const codes = new Set(spectral(broken).map((f) => f.code))
     // (Spectral checks `example`, not the OpenAPI 3.1 `examples` arrays: Redocly and test/openapi.test.ts do.)
-    const expected = ['operation-summary', 'operation-description', 'operation-problem-responses', 'operation-success-example']
+    const expected = ['operation-summary', 'operation-description', 'operation-problem-responses', 'operation-success-example', 'operation-request-example']
     const missing = expected.filter((code) => !codes.has(code))
-    check('spectral: a broken copy fails the summary, description, problem-response and example rules', missing.length === 0, `  not reported: ${missing.join(', ')}`)
+    check('spectral: a broken copy fails the summary, description, problem-response and both example rules', missing.length === 0, `  not reported: ${missing.join(', ')}`)
     const rules = new Set(redocly(broken).problems.map((p) => p.ruleId))
     const expectedRedocly = ['operation-summary', 'operation-description', 'no-invalid-schema-examples']
     const missingRedocly = expectedRedocly.filter((rule) => !rules.has(rule))
