@@ -55,7 +55,8 @@ export const categories = sqliteTable('categories', {
 export const sponsors = sqliteTable('sponsors', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  country: text('country').notNull(),
+  // Null when no source states it (some early TOP partners).
+  country: text('country'),
   headquarters: text('headquarters'),
   industry: text('industry'),
   website: text('website'),
@@ -63,7 +64,11 @@ export const sponsors = sqliteTable('sponsors', {
 }, (t) => [
   index('sponsors_name_idx').on(t.name, t.id),
   index('sponsors_country_idx').on(t.country, t.name, t.id),
-  index('sponsors_country_id_idx').on(t.country, t.id)
+  index('sponsors_country_id_idx').on(t.country, t.id),
+  // sort=country orders by this expression: unknown countries first, and never null for keyset cursors.
+  // (CASE rather than coalesce: drizzle-kit splits an index expression at its commas; and it
+  // quotes expressions wrongly when the same generate rebuilds the table, hence 0004 + 0005.)
+  index('sponsors_country_sort_idx').on(sql`(case when ${t.country} is null then '' else ${t.country} end)`, t.id)
 ])
 
 export const contracts = sqliteTable('contracts', {

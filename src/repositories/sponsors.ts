@@ -35,7 +35,7 @@ const select = {
 interface Row {
   id: string
   name: string
-  country: string
+  country: string | null
   headquarters: string | null
   industry: string | null
   website: string | null
@@ -73,7 +73,8 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     table: s,
     id: s.id,
     select,
-    sorts: { name: s.name, country: s.country, id: s.id },
+    // Sponsors with no sourced country sort first; the expression is that of sponsors_country_sort_idx.
+    sorts: { name: s.name, country: sql`(case when ${q(s.country)} is null then '' else ${q(s.country)} end)`, id: s.id },
     filters: {
       q: (v: Placeholder) => sql`${q(s.id)} in (select d.ref_id from search_fts join search_docs d on d.rowid = search_fts.rowid where search_fts match ${v} and d.type = 'sponsor')`,
       country: (v) => eq(s.country, v),

@@ -3,7 +3,7 @@ import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, 
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
-  country: Ref(CountryCode),
+  country: Type.Union([Ref(CountryCode), Type.Null()], { description: 'Where the company is based; null when no source states it (some early TOP partners).' }),
   headquarters: Nullable(Type.String({ minLength: 1, maxLength: 200, description: 'Headquarters city, where a source states it.' })),
   industry: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
   website: Nullable(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 })),

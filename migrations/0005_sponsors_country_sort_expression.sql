@@ -1,0 +1,1 @@
+CREATE INDEX `sponsors_country_sort_idx` ON `sponsors` ((case when "country" is null then '' else "country" end),`id`);
