@@ -2,7 +2,7 @@
 import t from 'tap'
 import { firstDay, lastDay } from '../src/lib/partial-date.js'
 import { readDataset, loadDataset, validateDataset } from '../src/seed/dataset.js'
-import { build, keyFor } from './helper.js'
+import { build, keyFor, type Api } from './helper.js'
 
 const data = readDataset('seed')
 
@@ -58,10 +58,15 @@ t.test('no invented precision: no guessed days where the facts give a month or y
   t.match(byId.get('panasonic-top-1987-2024')?.notes ?? '', /1985.*IOC/, 'a conflict between sources stays visible')
 })
 
+/** The ids of the sponsors holding a category on a day. */
+function holdersOf (api: Api) {
+  return async (category: string, on: string): Promise<string[]> =>
+    (await api.get(`/v1/categories/${category}/holders?on=${on}`)).body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id)
+}
+
 t.test('who held a category on a day, against the facts file', async (t) => {
   const api = await build(t, { seed: data })
-  const holders = async (category: string, on: string) =>
-    (await api.get(`/v1/categories/${category}/holders?on=${on}`)).body.data.map((h: { sponsor: { id: string } }) => h.sponsor.id)
+  const holders = holdersOf(api)
   // Rio 2016 opened on 5 August 2016.
   t.same(await holders('payment-services', '2016-08-05'), ['visa'])
   t.same(await holders('timing-scoring-and-venue-results-services', '2016-08-05'), ['omega'])
@@ -75,6 +80,29 @@ t.test('who held a category on a day, against the facts file', async (t) => {
   t.same(await holders('non-alcoholic-beverages', '2016-08-05'), ['coca-cola'])
   t.same(await holders('non-alcoholic-beverages', '2024-07-26'), ['coca-cola', 'mengniu'], 'the joint partnership')
   t.same(await holders('mobility', '2025-01-01'), [], 'Toyota ended with 2024')
+})
+
+t.test('the early programme: TOP II members and partners whose country no source states', async (t) => {
+  const api = await build(t, { seed: data })
+  const holders = holdersOf(api)
+  // Albertville 1992 opened on 8 February 1992.
+  t.same(await holders('typewriters', '1992-02-08'), ['brother'])
+  t.same(await holders('express-mail', '1992-02-08'), ['us-postal-service'])
+  t.same(await holders('typewriters', '1993-01-01'), [], 'TOP II ended with 1992')
+  t.same(await holders('optical-and-otic-products', '1996-07-19'), ['bausch-and-lomb'], 'Atlanta 1996')
+  t.same(await holders('information-systems-integration-services', '1998-02-07'), ['ibm'], 'Nagano 1998')
+
+  const ibm = await api.get('/v1/sponsors/ibm')
+  t.match(ibm.body, { name: 'IBM', country: null, status: 'former' }, 'an unsourced country is null, not guessed')
+  const albertville = (await api.get('/v1/sponsors?activeOn=1992-02-08&limit=100')).body.data.map((s: { id: string }) => s.id)
+  for (const member of ['bausch-and-lomb', 'brother', 'coca-cola', 'kodak', 'mars', 'panasonic', 'philips', 'ricoh', '3m', 'time-sports-illustrated', 'us-postal-service', 'visa']) {
+    t.ok(albertville.includes(member), `${member} was a partner at Albertville 1992`)
+  }
+  const byCountry = (await api.get('/v1/sponsors?sort=country&limit=100')).body.data as Array<{ country: string | null }>
+  const firstKnown = byCountry.findIndex((s) => s.country !== null)
+  t.ok(firstKnown > 0 && byCountry.slice(firstKnown).every((s) => s.country !== null), 'sort=country puts unknown countries first')
+  const renewal = (await api.get('/v1/sponsors/bausch-and-lomb/timeline')).body.data.map((e: { date: string, kind: string }) => `${e.date} ${e.kind}`)
+  t.same(renewal, ['1988 contract-started', '1992 fact', '1996 contract-ended'])
 })
 
 t.test('re-seeding after a manual edit restores the reviewed data and keeps API keys', async (t) => {

@@ -32,7 +32,10 @@ t.test('every later migration keeps the data of a seeded database at 0003', asyn
   const path = join(dir, 'old.db')
 
   const old = openDatabase({ path, migrationsFolder: firstMigrations(dir, 4) })
-  loadDataset(old.sqlite, createRepositories(old.db), readDataset('seed'))
+  // Before 0004 every sponsor had a country.
+  const seed = readDataset('seed')
+  seed.sponsors = seed.sponsors.map((sponsor) => ({ ...sponsor, country: sponsor.country ?? 'ZZ' }))
+  loadDataset(old.sqlite, createRepositories(old.db), seed)
   const before = counts(old.sqlite)
   const sponsorsBefore = old.sqlite.prepare('select * from sponsors order by id').all()
   old.sqlite.close()
