@@ -47,7 +47,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'listCategoryHolders',
       summary: 'Who held a category on a day',
-      description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it, ordered by the contract\'s start. TOP categories are exclusive, so this is usually one sponsor, the partners of one joint contract, or nobody; a sponsor\'s overlapping contracts (an extension) each appear.',
+      description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it, ordered by the contract\'s start (`sort=-startsOn`: latest first). TOP categories are exclusive, so this is usually one sponsor, the partners of one joint contract, or nobody; a sponsor\'s overlapping contracts (an extension) each appear.',
       params: IdParams,
       querystring: HoldersQuery,
       response: { 200: Ref(HolderList) }
@@ -56,14 +56,15 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
     const { id } = request.params
     assertParent(app.repos, 'category', id)
     const today = app.clock.today()
-    const { on = today, limit = 20, cursor } = request.query
+    const { on = today, ...query } = request.query
+    const page = pageOf(query, 'startsOn')
     const holders = app.repos.contracts.holding(id, on, today).flatMap((contract) =>
       contract.sponsors.map((sponsor) => ({
         sponsor,
         contract: { id: contract.id, startsOn: contract.startsOn, endsOn: contract.endsOn }
       })))
     const keyOf = (holder: typeof holders[number]) => `${firstDay(holder.contract.startsOn)}|${holder.contract.id}|${holder.sponsor.id}`
-    const body = listResponse(request, reply, pageInMemory(holders, keyOf, { sort: 'startsOn', limit, cursor }), limit)
+    const body = listResponse(request, reply, pageInMemory(holders, keyOf, { ...page, descending: page.sort === '-startsOn' }), page.limit)
     return { data: body.data, meta: { on, ...body.meta } }
   })
 

@@ -54,6 +54,7 @@ export type HolderList = Static<typeof HolderList>
 
 export const HoldersQuery = Type.Object({
   on: Type.Optional(Day('The day to ask about, YYYY-MM-DD. Default: today (UTC).')),
+  sort: SortParam(['startsOn'] as const, 'startsOn'),
   limit: Limit,
   cursor: Cursor
 }, { additionalProperties: false })
