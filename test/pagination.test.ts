@@ -1,5 +1,9 @@
 // Keyset pagination over a few hundred generated rows: every record exactly once, in
 // order, in both directions; cursors survive inserts; Link headers lead on.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Sqlite from 'better-sqlite3'
 import t, { type Test } from 'tap'
 import { build, category, contract, dataset, meeting, sponsor, type Api } from './helper.js'
 import { loadDataset } from '../src/seed/dataset.js'
@@ -133,4 +137,27 @@ t.test('a cursor made from the longest sort key the API accepts still pages', as
     url = `/v1/sponsors?sort=name&limit=1&cursor=${next}`
   }
   t.same(names, [escaped, 'Z', astral].sort(), 'every sponsor once, in name order')
+})
+
+t.test('a list total is counted once per data version, and never goes stale', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'totals-'))
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  const path = join(dir, 'api.db')
+  // No response cache: every request reaches the repository.
+  const api = await build(t, { databasePath: path, seed: data, responseCacheEntries: 0 })
+  const total = async (url: string) => (await api.get(url)).body.meta.total as number
+  const first = await api.get('/v1/sponsors?country=CN&limit=5')
+  const counted = first.body.meta.total as number
+  t.equal(await total(`/v1/sponsors?country=CN&limit=5&cursor=${first.body.meta.nextCursor as string}`), counted, 'the next page has the same total')
+
+  // A write through this connection.
+  api.app.sqlite.prepare("insert into sponsors (id, name, country) values ('cn-new', 'New', 'CN')").run()
+  t.equal(await total('/v1/sponsors?country=CN&limit=5'), counted + 1, 'a write by the API process is counted at once')
+
+  // A write by another process, seen through PRAGMA data_version.
+  const other = new Sqlite(path)
+  other.prepare("insert into sponsors (id, name, country) values ('cn-other', 'Other', 'CN')").run()
+  other.close()
+  await new Promise((resolve) => setTimeout(resolve, 20))
+  t.equal(await total('/v1/sponsors?country=CN&limit=5'), counted + 2, 'a write by another process is counted within milliseconds')
 })

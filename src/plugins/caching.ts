@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify'
+import { dataVersionOf } from '../db/version.js'
 
 export function etagOf (payload: string): string {
   return `"${createHash('sha1').update(payload).digest('base64url')}"`
@@ -41,26 +42,16 @@ export interface CachingOptions {
 }
 
 const FROM_CACHE = Symbol('fromCache')
-const DATA_VERSION_MS = 10
 
 export default fp<CachingOptions>(async function caching (app, options) {
-  // total_changes() counts every row this connection changes: free to ask each time.
-  // PRAGMA data_version sees other processes' commits but touches the WAL index, so it
-  // is asked at most every DATA_VERSION_MS: another process's write shows within that.
-  const ownChanges = app.sqlite.prepare('select total_changes()').pluck()
-  const dataVersion = app.sqlite.prepare('pragma data_version').pluck()
+  // The data's version (see db/version.ts: another process's write shows within
+  // DATA_VERSION_MS) and today's date, on which statuses depend.
+  const dataVersion = dataVersionOf(app.sqlite)
   const entries = new Map<string, Cached>()
   let cachedVersion = ''
-  let otherVersion = 0
-  let otherCheckedAt = 0
 
   function currentVersion (): string {
-    const now = Date.now()
-    if (now - otherCheckedAt >= DATA_VERSION_MS) {
-      otherVersion = dataVersion.get() as number
-      otherCheckedAt = now
-    }
-    return `${otherVersion}:${String(ownChanges.get())}:${app.clock.today()}`
+    return `${dataVersion()}:${app.clock.today()}`
   }
 
   const isPublic = (request: FastifyRequest) => (request.routeOptions.config as { scope?: string } | undefined)?.scope === undefined

@@ -1,0 +1,31 @@
+// A cheap token that changes whenever the database's data may have changed: this
+// connection's total_changes() (every row it writes) and PRAGMA data_version (commits
+// by other connections and processes). Used to keep caches (responses, list totals)
+// no older than the data.
+import type Sqlite from 'better-sqlite3'
+
+/** How long another process's commit may go unseen: data_version touches the WAL index. */
+export const DATA_VERSION_MS = 10
+
+const versions = new WeakMap<Sqlite.Database, () => string>()
+
+/** The data-version function of a connection (one per connection, made on first use). */
+export function dataVersionOf (sqlite: Sqlite.Database): () => string {
+  let version = versions.get(sqlite)
+  if (version !== undefined) return version
+  // total_changes() counts every row this connection changes: free to ask each time.
+  const ownChanges = sqlite.prepare('select total_changes()').pluck()
+  const dataVersion = sqlite.prepare('pragma data_version').pluck()
+  let other = 0
+  let checkedAt = 0
+  version = () => {
+    const now = Date.now()
+    if (now - checkedAt >= DATA_VERSION_MS) {
+      other = dataVersion.get() as number
+      checkedAt = now
+    }
+    return `${other}:${String(ownChanges.get())}`
+  }
+  versions.set(sqlite, version)
+  return version
+}
