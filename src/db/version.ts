@@ -29,3 +29,28 @@ export function dataVersionOf (sqlite: Sqlite.Database): () => string {
   versions.set(sqlite, version)
   return version
 }
+
+/**
+ * A small memo of counts valid for one data version: `get(key, count)` answers the
+ * remembered total for `key`, or runs `count` and remembers it. Everything is dropped
+ * when the data version moves; at most `size` totals are kept.
+ */
+export function createTotals (sqlite: Sqlite.Database, size = 500): (key: string, count: () => number) => number {
+  const dataVersion = dataVersionOf(sqlite)
+  const totals = new Map<string, number>()
+  let totalsVersion = ''
+  return (key, count) => {
+    const version = dataVersion()
+    if (version !== totalsVersion) {
+      totals.clear()
+      totalsVersion = version
+    }
+    let total = totals.get(key)
+    if (total === undefined) {
+      total = count()
+      if (totals.size >= size) totals.delete(totals.keys().next().value as string)
+      totals.set(key, total)
+    }
+    return total
+  }
+}

@@ -5,10 +5,7 @@ import { and, asc, count, desc, sql, type Placeholder, type SQL } from 'drizzle-
 import type { SelectedFields, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { decodeCursor, encodeCursor, type SortKey } from '../lib/cursor.js'
 import type { Db } from '../db/open.js'
-import { dataVersionOf } from '../db/version.js'
-
-/** List totals remembered per lister (filters and parameters), while the data is unchanged. */
-const TOTALS_KEPT = 500
+import { createTotals } from '../db/version.js'
 
 /** A filter's SQL condition, given the placeholder its value is bound to. */
 export type FilterSql = (value: Placeholder) => SQL
@@ -47,25 +44,9 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
   const counts = new Map<string, Prepared>()
   // A total is the same on every page of a list: counting a large filtered set is the
   // costly part of a page, so it is done once per data version, not once per page.
-  const dataVersion = dataVersionOf(db.$client)
-  const totals = new Map<string, number>()
-  let totalsVersion = ''
-
-  function totalOf (names: string[], values: Record<string, unknown>): number {
-    const version = dataVersion()
-    if (version !== totalsVersion) {
-      totals.clear()
-      totalsVersion = version
-    }
-    const key = `${names.join(',')}|${JSON.stringify(values)}`
-    let total = totals.get(key)
-    if (total === undefined) {
-      total = (countQuery(names).get(values) as { total: number }).total
-      if (totals.size >= TOTALS_KEPT) totals.delete(totals.keys().next().value as string)
-      totals.set(key, total)
-    }
-    return total
-  }
+  const totals = createTotals(db.$client)
+  const totalOf = (names: string[], values: Record<string, unknown>) =>
+    totals(`${names.join(',')}|${JSON.stringify(values)}`, () => (countQuery(names).get(values) as { total: number }).total)
 
   function conditions (names: string[]): SQL[] {
     return names.map((name) => {

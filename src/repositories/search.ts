@@ -3,6 +3,7 @@
 // inside the writer's transaction; triggers keep the FTS5 index on it in step.
 // FTS5 is outside what Drizzle models, so these are plain prepared statements.
 import type { Db } from '../db/open.js'
+import { createTotals } from '../db/version.js'
 import { badParameter } from '../lib/errors.js'
 import { decodeCursor, encodeCursor } from '../lib/cursor.js'
 import { clip, clipMarked } from '../lib/text.js'
@@ -56,6 +57,7 @@ interface HitRow { type: SearchType, id: string, title: string, snippet: string,
 
 export function createSearchRepository (db: Db) {
   const sqlite = db.$client
+  const totals = createTotals(sqlite)
   const upserts = Object.fromEntries(SEARCH_TYPES.map((type) => [type, sqlite.prepare(
     `insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type](`${ALIAS[type]}.id = :id`)}
      on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
@@ -149,7 +151,8 @@ export function createSearchRepository (db: Db) {
         params.afterRank = after.key
         params.afterRowid = Number(after.id)
       }
-      const { total } = statement(`count ${typed}`, () => countSql(typed)).get(params) as { total: number }
+      // The total is kept per query until the data changes: the next pages skip the count.
+      const total = totals(`${typed}|${options.type ?? ''}|${match}`, () => (statement(`count ${typed}`, () => countSql(typed)).get(params) as { total: number }).total)
       const rows = statement(`hits ${typed} ${after !== undefined}`, () => hitsSql(typed, after !== undefined)).all(params) as HitRow[]
       const hasMore = rows.length > options.limit
       if (hasMore) rows.length = options.limit

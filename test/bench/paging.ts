@@ -10,7 +10,7 @@ import { buildApp } from '../../src/app.js'
 const SPONSORS = Number(process.env.BENCH_SPONSORS ?? 100_000)
 const PAGES = Number(process.env.BENCH_PAGES ?? 30)
 const FILE = `data/bench/paging-${SPONSORS}.db`
-const LISTS = ['/v1/contracts?status=active', '/v1/contracts?activeOn=2010-06-01', '/v1/sponsors?status=former', '/v1/sponsors?country=CN']
+const LISTS = ['/v1/contracts?status=active', '/v1/contracts?activeOn=2010-06-01', '/v1/sponsors?status=former', '/v1/sponsors?country=CN', '/v1/search?q=pacific%20motors']
 
 function stats (ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b)
