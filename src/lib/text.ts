@@ -3,8 +3,9 @@
 
 /** `text` unchanged when it fits in `max` characters, otherwise cut and ended with "…". */
 export function clip (text: string, max: number): string {
-  if ([...text].length <= max) return text
-  return `${[...text].slice(0, max - 1).join('')}…`
+  if (text.length <= max) return text
+  const characters = [...text]
+  return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`
 }
 
 /**
@@ -12,9 +13,10 @@ export function clip (text: string, max: number): string {
  * `<mark>` tag is dropped and an open one is closed.
  */
 export function clipMarked (snippet: string, max: number): string {
-  if ([...snippet].length <= max) return snippet
-  const room = max - '</mark>…'.length
-  let cut = [...snippet].slice(0, room).join('').replace(/<\/?m?a?r?k?$/, '')
+  if (snippet.length <= max) return snippet
+  const characters = [...snippet]
+  if (characters.length <= max) return snippet
+  let cut = characters.slice(0, max - '</mark>…'.length).join('').replace(/<\/?m?a?r?k?$/, '')
   if (cut.lastIndexOf('<mark>') > cut.lastIndexOf('</mark>')) cut += '</mark>'
   return `${cut}…`
 }

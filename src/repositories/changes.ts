@@ -2,9 +2,13 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/open.js'
 import { changes } from '../db/schema.js'
+import { decodeCursor, encodeCursor } from '../lib/cursor.js'
+import { badParameter } from '../lib/errors.js'
+import type { Change } from '../schemas/changes.js'
 import type { ApiKey } from './keys.js'
 
-import type { Change } from '../schemas/changes.js'
+/** The one order of the audit trail: newest first. */
+const SORT = '-seq'
 
 export function createChangesRepository (db: Db) {
   return {
@@ -22,17 +26,23 @@ export function createChangesRepository (db: Db) {
       }).run()
     },
 
-    /** Newest first; `before` is the seq to continue below. */
-    list (filters: { resource?: string | undefined, recordId?: string | undefined, before?: number | undefined }, limit: number): { rows: Change[], more: boolean } {
+    /** One page, newest first, with the total over all pages and the next page's cursor. */
+    list (filters: { resource?: string | undefined, recordId?: string | undefined }, page: { limit: number, cursor?: string | undefined }): { rows: Change[], total: number, nextCursor: string | null } {
       const where: SQL[] = []
       if (filters.resource !== undefined) where.push(eq(changes.resource, filters.resource))
       if (filters.recordId !== undefined) where.push(eq(changes.recordId, filters.recordId))
-      if (filters.before !== undefined) where.push(lt(changes.seq, filters.before))
-      const rows = db.select().from(changes).where(and(...where)).orderBy(desc(changes.seq)).limit(limit + 1).all()
-      const more = rows.length > limit
+      const total = db.select({ n: sql<number>`count(*)` }).from(changes).where(and(...where)).get()?.n ?? 0
+      if (page.cursor !== undefined) {
+        const before = decodeCursor(page.cursor, SORT).key
+        if (typeof before !== 'number') throw badParameter('cursor', 'is not a cursor this API issued')
+        where.push(lt(changes.seq, before))
+      }
+      const rows = db.select().from(changes).where(and(...where)).orderBy(desc(changes.seq)).limit(page.limit + 1).all()
+      const last = rows[page.limit - 1]
       return {
-        more,
-        rows: rows.slice(0, limit).map((row) => ({
+        total,
+        nextCursor: rows.length > page.limit && last !== undefined ? encodeCursor(SORT, last.seq, String(last.seq)) : null,
+        rows: rows.slice(0, page.limit).map((row) => ({
           seq: row.seq,
           at: row.at,
           key: { id: row.keyId, name: row.keyName },
@@ -43,13 +53,6 @@ export function createChangesRepository (db: Db) {
           after: row.after === null ? null : JSON.parse(row.after) as Record<string, unknown>
         }))
       }
-    },
-
-    count (filters: { resource?: string | undefined, recordId?: string | undefined }): number {
-      const where: SQL[] = []
-      if (filters.resource !== undefined) where.push(eq(changes.resource, filters.resource))
-      if (filters.recordId !== undefined) where.push(eq(changes.recordId, filters.recordId))
-      return db.select({ n: sql<number>`count(*)` }).from(changes).where(and(...where)).get()?.n ?? 0
     }
   }
 }

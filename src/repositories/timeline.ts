@@ -50,25 +50,16 @@ export function timelineKey (event: TimelineEvent): string {
   return [firstDay(event.date), String(event.date.length).padStart(2, '0'), KIND_ORDER[event.kind], event.kind, event.subject.type, event.subject.id].join('|')
 }
 
-/** A sponsor's events, in timeline order (see timelineKey). */
+/** A meeting or another dated fact as one event. */
+function recordEvent (type: 'meeting' | 'fact', record: Pick<TimelineEvent, 'date' | 'summary' | 'sources'> & { id: string }): TimelineEvent {
+  return { date: record.date, kind: type, summary: record.summary, subject: { type, id: record.id }, sources: record.sources }
+}
+
+/** A sponsor's events, unordered: the page puts them in timeline order (see timelineKey). */
 export function buildTimeline (contracts: Contract[], meetings: Meeting[], facts: Fact[], today: string): TimelineEvent[] {
-  const events = [
+  return [
     ...contracts.flatMap((contract) => contractEvents(contract, today)),
-    ...meetings.map((meeting): TimelineEvent => ({
-      date: meeting.date,
-      kind: 'meeting',
-      summary: meeting.summary,
-      subject: { type: 'meeting', id: meeting.id },
-      sources: meeting.sources
-    })),
-    ...facts.map((fact): TimelineEvent => ({
-      date: fact.date,
-      kind: 'fact',
-      summary: fact.summary,
-      subject: { type: 'fact', id: fact.id },
-      sources: fact.sources
-    }))
+    ...meetings.map((meeting) => recordEvent('meeting', meeting)),
+    ...facts.map((fact) => recordEvent('fact', fact))
   ]
-  const keyed = events.map((event) => ({ event, key: timelineKey(event) }))
-  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ event }) => event)
 }

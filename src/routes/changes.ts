@@ -1,6 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { decodeCursor, encodeCursor } from '../lib/cursor.js'
-import { badParameter } from '../lib/errors.js'
 import { listResponse } from '../lib/paging.js'
 import { Ref } from '../schemas/common.js'
 import { ChangeList, ChangeListQuery } from '../schemas/changes.js'
@@ -19,17 +17,7 @@ const changes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { resource, record, cursor } = request.query
     const limit = request.query.limit ?? 20
-    let before: number | undefined
-    if (cursor !== undefined) {
-      const key = decodeCursor(cursor, '-seq').key
-      if (typeof key !== 'number') throw badParameter('cursor', 'is not a cursor this API issued')
-      before = key
-    }
-    const filters = { resource, recordId: record }
-    const page = app.repos.changes.list({ ...filters, before }, limit)
-    const last = page.rows[page.rows.length - 1]
-    const nextCursor = page.more && last !== undefined ? encodeCursor('-seq', last.seq, String(last.seq)) : null
-    return listResponse(request, reply, { rows: page.rows, total: app.repos.changes.count(filters), nextCursor }, limit)
+    return listResponse(request, reply, app.repos.changes.list({ resource, recordId: record }, { limit, cursor }), limit)
   })
 }
 

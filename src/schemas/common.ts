@@ -208,4 +208,8 @@ export function Embedded<T extends TSchema> (item: T, description?: string) {
   return Type.Array(item, { maxItems: REFS_MAX, ...(description === undefined ? {} : { description }) })
 }
 
-export const SourceIds = (what = 'sources') => Type.Array(Ref(Id), { minItems: 1, maxItems: REFS_MAX, uniqueItems: true, description: `Ids of the ${what}.` })
+/** Ids of related records in a write body: unique, 1–REFS_MAX of them unless told. */
+export const RefIds = (what: string, options: { minItems?: number } = {}) => Type.Array(Ref(Id), { minItems: 1, maxItems: REFS_MAX, uniqueItems: true, description: `Ids of the ${what}.`, ...options })
+
+/** The sources a record cites. */
+export const SourceIds = () => RefIds('sources')

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, Embedded, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 
@@ -13,7 +13,6 @@ const fields = {
   notes: Nullable(Type.String({ maxLength: 4000 }))
 }
 
-const refs = (what: string) => Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: `Ids of the ${what}.` })
 
 export const Contract = Type.Object({
   id: Ref(Id),
@@ -52,11 +51,11 @@ export const Contract = Type.Object({
 export type Contract = Static<typeof Contract>
 
 export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatch } = writeSchemas('Contract', {
-  sponsors: refs('sponsors'),
-  categories: refs('categories'),
+  sponsors: RefIds('sponsors'),
+  categories: RefIds('categories'),
   ...fields,
-  games: Type.Array(Ref(Id), { maxItems: 50, uniqueItems: true, description: 'Ids of the Games editions covered.' }),
-  sources: refs('sources')
+  games: RefIds('Games editions covered', { minItems: 0 }),
+  sources: SourceIds()
 }, {
   create: {
     sponsors: ['alibaba-group'],

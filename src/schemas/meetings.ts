@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
 
 export const Participant = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -61,7 +61,7 @@ export type Meeting = Static<typeof Meeting>
 export const { Input: MeetingInput, Create: MeetingCreate, Patch: MeetingPatch } = writeSchemas('Meeting', {
   date: fields.date,
   location: fields.location,
-  sponsors: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Ids of the sponsors met.' }),
+  sponsors: RefIds('sponsors met'),
   participants: fields.participants,
   summary: fields.summary,
   quotes: fields.quotes,
@@ -108,6 +108,6 @@ export const Fact = Type.Object({
   sponsor: Ref(Id),
   date: Ref(PartialDate),
   summary: Type.String({ minLength: 1, maxLength: 2000 }),
-  sources: Type.Array(Ref(Id), { minItems: 1, maxItems: 50, uniqueItems: true })
+  sources: SourceIds()
 }, { $id: 'FactInput', additionalProperties: false, description: 'A dated fact about a sponsor, other than its contracts and meetings.' })
 export type FactInput = Static<typeof Fact>
