@@ -1,7 +1,6 @@
 // buildApp builds; server.ts listens. Tests inject into the instance without a port.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -29,6 +28,7 @@ import search from './routes/search.js'
 import sources from './routes/sources.js'
 import sponsors from './routes/sponsors.js'
 import type { Dataset } from './seed/dataset.js'
+import { fromPackage } from './lib/package-paths.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,7 +72,7 @@ export interface AppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
 
 export function packageVersion (): string {
-  const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8')) as { version: string }
+  const pkg = JSON.parse(readFileSync(fromPackage('package.json'), 'utf8')) as { version: string }
   return pkg.version
 }
 
@@ -107,8 +107,8 @@ export async function buildApp (options: AppOptions) {
   await app.register(openapi, { version: packageVersion() })
   await app.register(database, {
     databasePath: options.databasePath,
-    migrationsFolder: options.migrationsFolder ?? resolve('migrations'),
-    seed: options.seed ?? { dir: resolve('seed') }
+    migrationsFolder: options.migrationsFolder ?? fromPackage('migrations'),
+    seed: options.seed ?? { dir: fromPackage('seed') }
   })
   if ((options.rateLimitMax ?? 0) > 0) {
     await app.register(rateLimit, {

@@ -10,6 +10,7 @@ import { openDatabase } from '../db/open.js'
 import { createRepositories } from '../repositories/index.js'
 import { loadDataset, readDataset } from '../seed/dataset.js'
 import { runCli } from './run.js'
+import { fromPackage } from '../lib/package-paths.js'
 
 const WORDS = ['Global', 'Pacific', 'Nordic', 'Summit', 'Vertex', 'Aurora', 'Atlas', 'Harbor', 'Zenith', 'Orbit', 'Delta', 'Crest', 'Pioneer', 'Lumen', 'Meridian', 'Sierra']
 const KINDS = ['Foods', 'Motors', 'Systems', 'Telecom', 'Bank', 'Airlines', 'Energy', 'Insurance', 'Logistics', 'Media', 'Pharma', 'Apparel']
@@ -47,10 +48,10 @@ runCli(() => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}${suffix}`, { force: true })
   }
   const started = Date.now()
-  const { sqlite, db } = openDatabase({ path: out, migrationsFolder: resolve('migrations') })
+  const { sqlite, db } = openDatabase({ path: out, migrationsFolder: fromPackage('migrations') })
   sqlite.pragma('synchronous = OFF')
   const repos = createRepositories(db)
-  loadDataset(sqlite, repos, readDataset(resolve('seed')))
+  loadDataset(sqlite, repos, readDataset(fromPackage('seed')))
   const games = (sqlite.prepare('select id from games order by year').pluck().all() as string[])
 
   const source = sqlite.prepare('insert into sources (id, title, publisher, url, published_on) values (?, ?, ?, ?, ?)')

@@ -1,12 +1,12 @@
 // npm run keys -- create --name NAME --scope read|write   (prints the key once, last line)
 // npm run keys -- list
 // npm run keys -- revoke ID
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/open.js'
 import { createKeysRepository, SCOPES, type Scope } from '../repositories/keys.js'
 import { runCli } from './run.js'
+import { fromPackage } from '../lib/package-paths.js'
 
 const USAGE = 'usage: npm run keys -- create --name NAME --scope read|write | list | revoke ID'
 
@@ -22,7 +22,7 @@ runCli(() => {
   })
   const [command, ...rest] = positionals
   const config = loadConfig(process.env)
-  const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: resolve('migrations') })
+  const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: fromPackage('migrations') })
   const keys = createKeysRepository(db)
   const now = new Date().toISOString()
   try {

@@ -7,15 +7,16 @@ import { openDatabase } from '../db/open.js'
 import { createRepositories } from '../repositories/index.js'
 import { loadDataset, readDataset } from '../seed/dataset.js'
 import { runCli } from './run.js'
+import { fromPackage } from '../lib/package-paths.js'
 
 runCli(() => {
   const config = loadConfig(process.env)
-  const dir = resolve(process.argv[2] ?? 'seed')
+  const dir = process.argv[2] !== undefined ? resolve(process.argv[2]) : fromPackage('seed')
   const dataset = readDataset(dir)
   for (const [file, records] of Object.entries(dataset)) {
     process.stdout.write(`read ${file}.json: ${(records as unknown[]).length} records\n`)
   }
-  const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: resolve('migrations') })
+  const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: fromPackage('migrations') })
   try {
     const counts = loadDataset(sqlite, createRepositories(db), dataset)
     const summary = Object.entries(counts).map(([key, n]) => `${n} ${key}`).join(', ')
