@@ -1,10 +1,65 @@
 // The reviewed data in seed/: complete, consistent and checked against the facts file.
+import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { firstDay, lastDay } from '../src/lib/partial-date.js'
 import { readDataset, loadDataset, validateDataset } from '../src/seed/dataset.js'
 import { build, keyFor, type Api } from './helper.js'
 
 const data = readDataset('seed')
+
+/** seed/programmes.json: the TOP editions with the partner counts the IOC published. */
+interface Programme { id: string, name: string, startsOn: string, endsOn: string, partnerCount: number | null, revenue: number | null, notes: string | null, sources: string[] }
+const programmes = JSON.parse(readFileSync('seed/programmes.json', 'utf8')) as Programme[]
+
+/**
+ * Contracts whose Games are not simply the editions held within their term, each with the reason
+ * (the contract's notes say the same). Anything else that differs is an error.
+ */
+const GAMES_EXCEPTIONS: Record<string, { without: string[], reason: string }> = {
+  'bausch-and-lomb-top-1988-1996': { without: ['calgary-1988', 'seoul-1988'], reason: 'its 1988 start is its signing for TOP II; no source names it a sponsor of the 1988 Games' },
+  'mcdonalds-top-1996-2017': { without: ['atlanta-1996'], reason: 'joined TOP in 1996, but no source names it a TOP partner of Atlanta 1996 (TOP III)' },
+  'lenovo-top-2004-2008': { without: ['athens-2004'], reason: 'signed in March 2004 for 2005–2008; its Games were Torino 2006 and Beijing 2008' },
+  'johnson-and-johnson-top-2006-2008': { without: ['torino-2006'], reason: 'global rights only from after Torino 2006' }
+}
+
+/**
+ * Editions with fewer seeded partners than the IOC counted for their quadrennial, with the reason.
+ * The count is per quadrennial; partners who joined during it missed its earlier edition.
+ */
+const COUNT_EXCEPTIONS: Record<string, string> = {
+  'calgary-1988': 'two of the nine TOP I partners are not named in any source found',
+  'seoul-1988': 'two of the nine TOP I partners are not named in any source found',
+  'vancouver-2010': 'Dow (16 July 2010) and P&G (28 July 2010) joined TOP VII after Vancouver',
+  'sochi-2014': 'Bridgestone joined TOP VIII in June 2014, after Sochi'
+}
+
+/** Programmes whose seeded partners cannot match the IOC's count, with the reason. */
+const PROGRAMME_EXCEPTIONS: Record<string, string> = {
+  'top-i': 'seven of the nine TOP I partners are identified; Bausch & Lomb\'s 1988 signing for TOP II falls in the period'
+}
+
+/** An edition counts in the year it is named for: Tokyo 2020, held in 2021, belongs to 2020. */
+function nominal (year: number, day: string): string {
+  return `${year}${day.slice(4)}`
+}
+
+function editionsWithin (startsOn: string, endsOn: string | null): string[] {
+  const from = firstDay(startsOn)
+  const to = endsOn === null ? '9999-12-31' : lastDay(endsOn)
+  return data.games
+    .filter((g) => g.startsOn !== null && g.endsOn !== null && from <= nominal(g.year, g.startsOn) && nominal(g.year, g.endsOn) <= to)
+    .map((g) => g.id)
+}
+
+/** Sponsors holding a contract whose term overlaps the period (the programmes' rule). */
+function partnersOf (p: Programme): string[] {
+  const from = firstDay(p.startsOn)
+  const to = lastDay(p.endsOn)
+  const ids = data.contracts
+    .filter((c) => firstDay(c.startsOn) <= to && (c.endsOn === null ? '9999-12-31' : lastDay(c.endsOn)) >= from)
+    .flatMap((c) => c.sponsors)
+  return [...new Set(ids)].sort()
+}
 
 t.test('the dataset is valid: schemas, references, dates, terms', async (t) => {
   t.doesNotThrow(() => { validateDataset(data) })
@@ -28,6 +83,12 @@ t.test('every record has a source and every source is used', async (t) => {
       record.sources.forEach((id) => used.add(id))
     }
   }
+  for (const programme of programmes) {
+    t.ok(programme.sources.length > 0, `programme ${programme.id} has a source`)
+    programme.sources.forEach((id) => used.add(id))
+  }
+  const known = new Set(data.sources.map((s) => s.id))
+  t.same([...used].filter((id) => !known.has(id)), [], 'every cited source exists')
   t.same(data.sources.filter((s) => !used.has(s.id)).map((s) => s.id), [], 'no unused source')
   t.same(data.sources.filter((s) => !/^https?:\/\//.test(s.url)).map((s) => s.id), [], 'every source has a URL')
 })
@@ -56,6 +117,81 @@ t.test('no invented precision: no guessed days where the facts give a month or y
   t.equal(data.meetings.find((m) => m.id === 'deloitte-joins-top-2022-04')?.location.city, null, 'an unknown place stays unknown')
   t.equal(data.sponsors.find((s) => s.id === 'coca-cola')?.headquarters, null, 'an unverified city is not seeded')
   t.match(byId.get('panasonic-top-1987-2024')?.notes ?? '', /1985.*IOC/, 'a conflict between sources stays visible')
+})
+
+t.test('every Olympic Games edition of the TOP era: 24, Calgary 1988 to Brisbane 2032', async (t) => {
+  const api = await build(t, { seed: data })
+  const games = (await api.get('/v1/games?limit=100')).body.data as Array<{ id: string, year: number, startsOn: string | null, endsOn: string | null, country: string | null }>
+  t.equal(games.length, 24)
+  t.same([games[0]?.id, games.at(-1)?.id], ['calgary-1988', 'brisbane-2032'])
+  t.same(games.filter((g) => g.startsOn === null || g.endsOn === null || g.country === null).map((g) => g.id), [], 'every edition has its dates and country')
+  t.same(games.filter((g) => g.year < 1988 || g.year > 2032).map((g) => g.id), [])
+  const tokyo = games.find((g) => g.id === 'tokyo-2020')
+  t.same([tokyo?.year, tokyo?.startsOn], [2020, '2021-07-23'], 'Tokyo 2020 keeps its year and its 2021 dates')
+})
+
+t.test('a contract covers the editions held within its term, or its exception says why not', async (t) => {
+  const wrong: string[] = []
+  for (const contract of data.contracts) {
+    const exception = GAMES_EXCEPTIONS[contract.id]
+    const expected = editionsWithin(contract.startsOn, contract.endsOn).filter((id) => !(exception?.without ?? []).includes(id))
+    if (JSON.stringify(contract.games) !== JSON.stringify(expected)) wrong.push(`${contract.id}: ${contract.games.join(',')} instead of ${expected.join(',')}`)
+  }
+  t.same(wrong, [])
+  for (const [id, exception] of Object.entries(GAMES_EXCEPTIONS)) {
+    const contract = data.contracts.find((c) => c.id === id)
+    t.ok(contract, `${id} exists`)
+    const names = exception.without.map((g) => data.games.find((game) => game.id === g)?.name ?? g)
+    for (const name of names) t.match(contract?.notes ?? '', name, `${id}: the notes explain ${name} (${exception.reason})`)
+  }
+})
+
+t.test('every edition from 1988 has at least the partners the IOC counted for its quadrennial', async (t) => {
+  const api = await build(t, { seed: data })
+  const short: string[] = []
+  for (const game of data.games) {
+    const programme = programmes.find((p) => Number(p.startsOn) <= game.year && game.year <= Number(p.endsOn))
+    t.ok(programme, `${game.id} falls in a programme`)
+    if (programme?.partnerCount == null) continue
+    const sponsors = (await api.get(`/v1/games/${game.id}/sponsors?limit=100`)).body.data as unknown[]
+    if (sponsors.length < programme.partnerCount && COUNT_EXCEPTIONS[game.id] === undefined) short.push(`${game.id}: ${sponsors.length} < ${programme.partnerCount}`)
+    if (sponsors.length >= programme.partnerCount && COUNT_EXCEPTIONS[game.id] !== undefined) short.push(`${game.id}: listed as an exception but has ${sponsors.length}`)
+  }
+  t.same(short, [])
+})
+
+t.test('each programme\'s partners match the count the IOC published', async (t) => {
+  t.same(programmes.map((p) => p.id), ['top-i', 'top-ii', 'top-iii', 'top-iv', 'top-v', 'top-vi', 'top-vii', 'top-viii', 'top-2017-2020', 'top-2021-2024', 'top-2025-2028', 'top-2029-2032'])
+  for (const p of programmes) {
+    if (p.partnerCount === null) {
+      t.ok(p.notes, `${p.id}: a null count says why`)
+      continue
+    }
+    const partners = partnersOf(p)
+    if (PROGRAMME_EXCEPTIONS[p.id] === undefined) t.equal(partners.length, p.partnerCount, `${p.id}: ${partners.join(', ')}`)
+    else t.not(partners.length, p.partnerCount, `${p.id} is an exception: ${PROGRAMME_EXCEPTIONS[p.id]}`)
+  }
+  t.same(partnersOf(programmes.find((p) => p.id === 'top-viii') as Programme), ['atos', 'bridgestone', 'coca-cola', 'dow', 'general-electric', 'mcdonalds', 'omega', 'panasonic', 'procter-and-gamble', 'samsung', 'visa'])
+})
+
+t.test('the audit\'s named errors stay fixed, and the Games it asked about list their partners', async (t) => {
+  const api = await build(t, { seed: data })
+  const contracts = async (sponsor: string) => (await api.get(`/v1/sponsors/${sponsor}/contracts`)).body.data as Array<{ startsOn: string, games: Array<{ id: string }> }>
+  t.equal((await contracts('samsung'))[0]?.startsOn, '1997', 'Samsung\'s TOP partnership began in 1997')
+  t.equal((await contracts('samsung'))[0]?.games[0]?.id, 'nagano-1998', 'its first Games were Nagano 1998')
+  const deloitte = (await contracts('deloitte')).flatMap((c) => c.games.map((g) => g.id))
+  t.notOk(deloitte.includes('beijing-2022'), 'Deloitte\'s partnership began with Paris 2024')
+  t.ok(deloitte.includes('paris-2024'))
+  for (const sponsor of ['dow', 'procter-and-gamble']) {
+    const games = (await contracts(sponsor)).flatMap((c) => c.games.map((g) => g.id))
+    t.notOk(games.includes('vancouver-2010'), `${sponsor} joined after Vancouver 2010`)
+    t.equal(games[0], 'london-2012')
+  }
+  const sponsorsOf = async (game: string) => ((await api.get(`/v1/games/${game}/sponsors?limit=100`)).body.data as Array<{ id: string }>).map((s) => s.id).sort()
+  t.same(await sponsorsOf('rio-2016'), ['atos', 'bridgestone', 'coca-cola', 'dow', 'general-electric', 'mcdonalds', 'omega', 'panasonic', 'procter-and-gamble', 'samsung', 'visa'], 'Rio 2016: its eleven worldwide partners')
+  const sydney = await sponsorsOf('sydney-2000')
+  for (const id of ['ibm', 'ups', 'xerox', 'john-hancock']) t.ok(sydney.includes(id), `Sydney 2000 includes ${id}`)
+  t.equal(sydney.length, 11, 'Sydney 2000: the eleven TOP IV partners')
 })
 
 /** The ids of the sponsors holding a category on a day. */
