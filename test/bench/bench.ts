@@ -69,8 +69,20 @@ async function waitFor (url: string, timeoutMs = 180_000): Promise<number> {
   throw new Error(`${url} did not answer`)
 }
 
+const children = new Set<ChildProcess>()
+
+/** Spawns a server; it is stopped when the bench ends, even on an error. */
 function start (command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  children.add(child)
+  child.once('exit', () => { children.delete(child) })
+  return child
+}
+
+/** Waits for a spawned server's URL; fails if the server exits first (e.g. its port was taken). */
+async function ready (child: ChildProcess, url: string): Promise<number> {
+  const exited = new Promise<never>((_resolve, reject) => { child.once('exit', (code) => { reject(new Error(`${url}: the server exited (${code})`)) }) })
+  return await Promise.race([waitFor(url), exited])
 }
 
 async function stop (child: ChildProcess): Promise<void> {
@@ -137,7 +149,7 @@ async function compare (name: string, apiUrl: string, bareUrl: string): Promise<
 }
 
 function header (title: string): void {
-  console.log(`\n${title}\n`)
+  if (title !== '') console.log(`\n${title}\n`)
   console.log(`| ${'query'.padEnd(28)} | ${'API req/s'.padStart(9)} | ${'bare req/s'.padStart(10)} | ${'ratio'.padStart(5)} | ${'API p50'.padStart(7)} | ${'API p99'.padStart(7)} | ${'bare p99'.padStart(8)} | ${'errors'.padStart(6)} |`)
   console.log(`|${'-'.repeat(30)}|${'-'.repeat(10)}:|${'-'.repeat(11)}:|${'-'.repeat(6)}:|${'-'.repeat(8)}:|${'-'.repeat(8)}:|${'-'.repeat(9)}:|${'-'.repeat(7)}:|`)
 }
@@ -171,7 +183,7 @@ async function main (): Promise<void> {
     const queries = queriesFor(size)
     const env = { DATABASE_PATH: file, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }
     const api = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
-    const startup = await waitFor(`http://127.0.0.1:${PORTS.api}/ready`)
+    const startup = await ready(api, `http://127.0.0.1:${PORTS.api}/ready`)
 
     const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
     for (const [, path] of queries) {
@@ -182,7 +194,7 @@ async function main (): Promise<void> {
     const responsesFile = join(DIR, `responses-${size}.json`)
     writeFileSync(responsesFile, JSON.stringify(responses))
     const bare = start(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', responsesFile], { PORT: String(PORTS.bare) })
-    await waitFor(`http://127.0.0.1:${PORTS.bare}${queries[0]?.[1] ?? '/'}`)
+    await ready(bare, `http://127.0.0.1:${PORTS.bare}${queries[0]?.[1] ?? '/'}`)
 
     console.log(`\n## ${size} sponsors, ${size * 3} contracts, ${Math.floor(size / 2)} meetings — API ready ${startup.toFixed(0)} ms from spawn`)
     header('### Cache hit (response cache on, repeated URL)')
@@ -199,7 +211,7 @@ async function main (): Promise<void> {
 
     // The same reads with the response cache off: what a first read after a write costs.
     const cold = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.cold), RESPONSE_CACHE_ENTRIES: '0' })
-    const coldStartup = await waitFor(`http://127.0.0.1:${PORTS.cold}/ready`)
+    const coldStartup = await ready(cold, `http://127.0.0.1:${PORTS.cold}/ready`)
     for (const [, path] of queries) {
       const response = await fetch(`http://127.0.0.1:${PORTS.cold}${path}`)
       const body = await response.text()
@@ -222,7 +234,7 @@ async function main (): Promise<void> {
     if (size === SIZES[0] && ONLY === undefined) {
       // json-server serving the same sponsors (as they read in the API) from a db.json.
       const cached = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
-      await waitFor(`http://127.0.0.1:${PORTS.api}/ready`)
+      await ready(cached, `http://127.0.0.1:${PORTS.api}/ready`)
       const all: unknown[] = []
       let cursor: string | null = null
       do {
@@ -233,8 +245,8 @@ async function main (): Promise<void> {
       const dbFile = join(DIR, `json-server-${size}.json`)
       writeFileSync(dbFile, JSON.stringify({ sponsors: all }))
       const jsonServer = start(process.execPath, ['node_modules/json-server/lib/cli/bin.js', '--port', String(PORTS.json), '--host', '127.0.0.1', '--quiet', dbFile], {})
-      await waitFor(`http://127.0.0.1:${PORTS.json}/sponsors?_limit=1`)
-      console.log('\n### json-server 0.17 serving the same sponsors (`/sponsors?_limit=20` against `/v1/sponsors?limit=20`, cache on)\n')
+      await ready(jsonServer, `http://127.0.0.1:${PORTS.json}/sponsors?_limit=1`)
+      console.log('\n### json-server 0.17 serving the same sponsors (`/sponsors?_limit=20` against `/v1/sponsors?limit=20`, cache on): "bare" is json-server\n')
       header('')
       await compare('API / json-server', `http://127.0.0.1:${PORTS.api}/v1/sponsors?limit=20`, `http://127.0.0.1:${PORTS.json}/sponsors?_limit=20`)
       await stop(jsonServer)
@@ -263,5 +275,6 @@ async function main (): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error)
+  for (const child of children) child.kill('SIGTERM')
   process.exit(1)
 })
