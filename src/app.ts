@@ -101,7 +101,6 @@ export async function buildApp (options: AppOptions) {
   // Bodies are JSON only: anything else is a 415 problem.
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
-  app.addHook('onRequest', (request, reply, done) => { reply.header('x-request-id', request.id); done() })
 
   await app.register(problems)
   await app.register(strictQuery)

@@ -85,7 +85,9 @@ export const contracts = sqliteTable('contracts', {
   endsLast: text('ends_last').generatedAlwaysAs((): SQL => sql`coalesce(${lastDay(contracts.endsOn)}, '9999-12-31')`, { mode: 'stored' })
 }, (t) => [
   check('contracts_programme_check', sql`${t.programme} in ('TOP')`),
-  index('contracts_starts_idx').on(t.startsFirst, t.id),
+  // Starts order; active on a day = starts_first <= day <= ends_last: walking this
+  // index, each contract's end is read from the index instead of from its row.
+  index('contracts_starts_id_ends_idx').on(t.startsFirst, t.id, t.endsLast),
   index('contracts_ends_idx').on(t.endsLast, t.id)
 ])
 

@@ -32,7 +32,8 @@ interface Cached {
   payload: string
   etag: string
   contentType: string
-  link: string | undefined
+  /** The headers a hit answers with besides the fixed ones: ETag, Cache-Control, Link. */
+  headers: Record<string, string>
 }
 
 export interface CachingOptions {
@@ -62,7 +63,9 @@ export default fp<CachingOptions>(async function caching (app, options) {
     if (!methods.includes('GET') || route.schema === undefined) return
     const response = ((route.schema as { response?: Record<string, unknown> }).response ??= {})
     response[304] ??= { description: 'Not Modified: the ETag in If-None-Match is current.', type: 'null' }
-    if (options.maxEntries > 0 && route.url.startsWith('/v1/')) {
+    // Only public /v1/ reads are kept: the hook is added to those routes alone.
+    const scope = (route.config as { scope?: string } | undefined)?.scope
+    if (options.maxEntries > 0 && route.url.startsWith('/v1/') && scope === undefined) {
       const existing = route.onRequest
       route.onRequest = existing === undefined ? [serveFromCache] : [...(Array.isArray(existing) ? existing : [existing]), serveFromCache]
     }
@@ -74,7 +77,7 @@ export default fp<CachingOptions>(async function caching (app, options) {
   // A hit is answered from the route's last onRequest hook: after the rate limit and
   // load shedding, before parsing and validation (a cached URL passed them already).
   const serveFromCache: onRequestHookHandler = function (request, reply, done) {
-    if (!cacheable(request)) { done(); return }
+    if (request.method !== 'GET') { done(); return }
     const version = currentVersion()
     if (version !== cachedVersion) {
       entries.clear()
@@ -83,19 +86,22 @@ export default fp<CachingOptions>(async function caching (app, options) {
     const hit = entries.get(keyOf(request))
     if (hit === undefined) { done(); return }
     ;(request as unknown as Record<symbol, boolean>)[FROM_CACHE] = true
-    reply.header('etag', hit.etag).header('cache-control', options.cacheControl)
-    if (hit.link !== undefined) reply.header('link', hit.link)
+    reply.headers(hit.headers)
     if (matchesEtag(request.headers['if-none-match'], hit.etag, true)) reply.code(304).send()
     else reply.type(hit.contentType).send(hit.payload)
   }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback style: a hit passes here too, and an async hook would cost it a promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       reply.header('cache-control', 'no-store')
-      return payload
+      done(null, payload)
+      return
     }
-    if ((request as unknown as Record<symbol, boolean>)[FROM_CACHE] === true) return payload
-    if (reply.statusCode !== 200 || typeof payload !== 'string') return payload
+    if ((request as unknown as Record<symbol, boolean>)[FROM_CACHE] === true || reply.statusCode !== 200 || typeof payload !== 'string') {
+      done(null, payload)
+      return
+    }
     // What a key may read (the audit trail) is nobody else's to cache.
     const personal = !isPublic(request)
     // Single-record handlers set the record's ETag themselves (see etagOfRecord).
@@ -104,19 +110,21 @@ export default fp<CachingOptions>(async function caching (app, options) {
     reply.header('cache-control', personal ? 'private, no-cache' : options.cacheControl)
     if (options.maxEntries > 0 && cacheable(request)) {
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string)
+      const link = reply.getHeader('link') as string | undefined
       entries.set(keyOf(request), {
         payload,
         etag,
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-        link: reply.getHeader('link') as string | undefined
+        headers: { etag, 'cache-control': options.cacheControl, ...(link === undefined ? {} : { link }) }
       })
     }
     if (matchesEtag(request.headers['if-none-match'], etag, true)) {
       reply.code(304)
       reply.removeHeader('content-type')
       reply.removeHeader('content-length')
-      return ''
+      done(null, '')
+      return
     }
-    return payload
+    done(null, payload)
   })
 }, { name: 'caching', dependencies: ['database'] })

@@ -101,11 +101,13 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       sponsor: (v) => linked(contractSponsors, q(contractSponsors.sponsorId), sql`${v}`),
       category: (v) => linked(contractCategories, q(contractCategories.categoryId), sql`${v}`),
       games: (v) => linked(contractGames, q(contractGames.gamesId), sql`${v}`),
-      activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
+      // Walk the starts index (which holds ends_last) in list order and stop at the page's
+      // end; the unary + keeps the planner from sorting every contract not yet ended.
+      activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
       programme: (v) => overlapping(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`),
       // status=… becomes one of these, bound to today, so each is an index range.
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
-      activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
+      activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
       expiredOn: (v) => sql`${q(c.endsLast)} < ${v}`
     }
   })

@@ -1,16 +1,19 @@
-// The baseline: a bare Fastify route answering the very same bytes the API sends for
-// each benchmarked URL (read from a JSON file), with nothing else around it.
+// The baseline: a bare Fastify route answering, for each benchmarked URL, the very same
+// status, headers and bytes the API sent (read from a JSON file; X-Request-Id is a fixed
+// id of the same length), set in one call, with nothing else around it.
 import { readFileSync } from 'node:fs'
 import Fastify from 'fastify'
 
-const responses = new Map<string, { contentType: string, body: string }>(
-  Object.entries(JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, { contentType: string, body: string }>)
+interface Stored { status: number, headers: Record<string, string>, body: string }
+
+const responses = new Map<string, Stored>(
+  Object.entries(JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Record<string, Stored>)
 )
 const app = Fastify({ logger: false })
 app.get('/*', (request, reply) => {
   const response = responses.get(request.url)
   if (response === undefined) return reply.code(404).send()
-  return reply.type(response.contentType).send(response.body)
+  return reply.code(response.status).headers(response.headers).send(response.body)
 })
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' })
 process.stdout.write('ready\n')

@@ -1,49 +1,88 @@
 // npm run bench — throughput and latency of the API against a bare Fastify route that
-// sends the very same bytes, measured in one run as ratios (never as timed tests: this
-// machine is shared and noisy). For each database size it starts the API on a generated
-// database, A/B/A/B-alternates API and baseline after a warm-up, and prints req/s,
-// p50/p99 latency, errors and API/bare; then p99 large/small per query, peak RSS,
-// start-up time, and the API against json-server serving the same sponsors.
+// sends the very same bytes and the very same headers (a fixed X-Request-Id of the same
+// length), measured in one run as ratios (never as timed tests: this machine is shared
+// and noisy). Load comes from Debian's wrk (`wrk -t1`, written in C: it leaves the
+// servers more of the cores than autocannon), installed here when missing.
+// For each database size it starts the API on a generated database and, query by query,
+// alternates API and baseline (A/B/A/B after a warm-up): first with the response cache
+// on (a cache hit), then on a second server with the cache off (the first read after a
+// write, or any distinct URL). It prints req/s, p50/p99, errors and API/bare, the time
+// from spawn to /ready, the peak RSS under load, each query's p99 at the largest size
+// over its p99 at the smallest, and the API against json-server.
 // Environment: BENCH_SIZES (default 1000,100000), BENCH_DURATION seconds per round
-// (default 5), BENCH_ROUNDS A/B pairs (default 2), BENCH_CONNECTIONS (default 50).
+// (default 3), BENCH_ROUNDS A/B pairs (default 2), BENCH_CONNECTIONS (default 50),
+// BENCH_ONLY (a comma-separated list of query names, to look at a few).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
-import autocannon from 'autocannon'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number)
-const DURATION = Number(process.env.BENCH_DURATION ?? 5)
+const DURATION = Number(process.env.BENCH_DURATION ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const ONLY = process.env.BENCH_ONLY?.split(',')
 const DIR = resolve('data/bench')
+// perf's port range (README): API with the cache, the same without, bare, json-server.
+const PORTS = { api: 19501, cold: 19502, bare: 19503, json: 19504 }
+/** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
+export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
 
 interface Result { rps: number, p50: number, p99: number, errors: number }
 
-async function freePort (): Promise<number> {
-  return await new Promise((resolvePort) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => { resolvePort(typeof address === 'object' && address !== null ? address.port : 0) })
-    })
-  })
+/** The benchmarked reads: the issue's list plus the filters users reach for. */
+function queriesFor (size: number): Array<[string, string]> {
+  const half = Math.floor(size / 2)
+  const all: Array<[string, string]> = [
+    ['one sponsor', '/v1/sponsors/alibaba-group'],
+    ['20-item sponsor list', '/v1/sponsors?limit=20'],
+    ['sponsors country=JP', '/v1/sponsors?country=JP&limit=20'],
+    ['sponsors status=active', '/v1/sponsors?status=active&limit=20'],
+    ['contracts activeOn', '/v1/contracts?activeOn=2020-07-24&limit=20'],
+    ['contracts status=active', '/v1/contracts?status=active'],
+    ['contracts activeOn+category', `/v1/contracts?activeOn=2010-06-01&category=gen-category-${half}`],
+    ['search happiness health', '/v1/search?q=happiness%20health'],
+    ['search pacific motors', '/v1/search?q=pacific%20motors&limit=20'],
+    ['category holders', '/v1/categories/cloud-services/holders?on=2024-07-26']
+  ]
+  return ONLY === undefined ? all : all.filter(([name]) => ONLY.includes(name))
 }
 
-async function waitFor (url: string, timeoutMs = 30_000): Promise<number> {
+function ensureWrk (): void {
+  if (spawnSync('wrk', ['--version']).error === undefined) return
+  console.log('# installing Debian\'s wrk')
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
+  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'wrk']]) {
+    const [command = '', ...rest] = [...sudo, ...args]
+    const done = spawnSync(command, rest, { stdio: 'inherit' })
+    if (done.status !== 0) throw new Error(`${args.join(' ')} failed: install wrk (apt-get install -y wrk)`)
+  }
+}
+
+async function waitFor (url: string, timeoutMs = 180_000): Promise<number> {
   const started = performance.now()
   while (performance.now() - started < timeoutMs) {
     try {
       if ((await fetch(url)).ok) return performance.now() - started
     } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 20))
+    await new Promise((r) => setTimeout(r, 5))
   }
   throw new Error(`${url} did not answer`)
 }
 
+const children = new Set<ChildProcess>()
+
+/** Spawns a server; it is stopped when the bench ends, even on an error. */
 function start (command: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  children.add(child)
+  child.once('exit', () => { children.delete(child) })
   return child
+}
+
+/** Waits for a spawned server's URL; fails if the server exits first (e.g. its port was taken). */
+async function ready (child: ChildProcess, url: string): Promise<number> {
+  const exited = new Promise<never>((_resolve, reject) => { child.once('exit', (code) => { reject(new Error(`${url}: the server exited (${code})`)) }) })
+  return await Promise.race([waitFor(url), exited])
 }
 
 async function stop (child: ChildProcess): Promise<void> {
@@ -56,145 +95,186 @@ function peakRssMb (pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
 }
 
+/** wrk's duration in ms ("850.00us", "1.20ms", "2.01s"). */
+function ms (text: string | undefined): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text ?? '')
+  if (match === null) return Number.NaN
+  const value = Number(match[1])
+  return match[2] === 'us' ? value / 1000 : match[2] === 'ms' ? value : match[2] === 's' ? value * 1000 : value * 60_000
+}
+
 async function load (url: string, duration: number): Promise<Result> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 })
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts }
+  const out = await new Promise<string>((resolveOut, reject) => {
+    const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '--latency', '--timeout', '10s', url], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let text = ''
+    child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString() })
+    child.on('error', reject)
+    child.on('exit', () => { resolveOut(text) })
+  })
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN)
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
+  const socketErrors = socket === null ? 0 : socket.slice(1).reduce((n, v) => n + Number(v), 0)
+  return {
+    rps,
+    p50: ms(/\s50%\s+(\S+)/.exec(out)?.[1]),
+    p99: ms(/\s99%\s+(\S+)/.exec(out)?.[1]),
+    errors: non2xx + socketErrors
+  }
 }
 
 function mean (values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)
 }
 
-function fmt (n: number, digits = 0): string {
-  return n.toFixed(digits).padStart(8)
+const col = (value: string | number, width: number, digits = 0) =>
+  (typeof value === 'number' ? value.toFixed(digits) : value).padStart(width)
+
+/** A/B/A/B rounds of one query against the API and the bare route; prints one row. */
+async function compare (name: string, apiUrl: string, bareUrl: string): Promise<{ ratio: number, p99: number }> {
+  await load(apiUrl, 1)
+  await load(bareUrl, 1)
+  const a: Result[] = []
+  const b: Result[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    a.push(await load(apiUrl, DURATION))
+    b.push(await load(bareUrl, DURATION))
+  }
+  const apiRps = mean(a.map((r) => r.rps))
+  const bareRps = mean(b.map((r) => r.rps))
+  const p99 = mean(a.map((r) => r.p99))
+  const errors = [...a, ...b].reduce((n, r) => n + r.errors, 0)
+  console.log(`| ${name.padEnd(28)} | ${col(apiRps, 9)} | ${col(bareRps, 10)} | ${col(apiRps / bareRps, 5, 2)} | ${col(mean(a.map((r) => r.p50)), 7, 2)} | ${col(p99, 7, 2)} | ${col(mean(b.map((r) => r.p99)), 8, 2)} | ${col(errors, 6)} |`)
+  return { ratio: apiRps / bareRps, p99 }
+}
+
+function header (title: string): void {
+  if (title !== '') console.log(`\n${title}\n`)
+  console.log(`| ${'query'.padEnd(28)} | ${'API req/s'.padStart(9)} | ${'bare req/s'.padStart(10)} | ${'ratio'.padStart(5)} | ${'API p50'.padStart(7)} | ${'API p99'.padStart(7)} | ${'bare p99'.padStart(8)} | ${'errors'.padStart(6)} |`)
+  console.log(`|${'-'.repeat(30)}|${'-'.repeat(10)}:|${'-'.repeat(11)}:|${'-'.repeat(6)}:|${'-'.repeat(8)}:|${'-'.repeat(8)}:|${'-'.repeat(9)}:|${'-'.repeat(7)}:|`)
+}
+
+/** The response headers the bare route repeats: all but those Node writes itself. */
+function headersOf (response: Response): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of response.headers) {
+    if (['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) continue
+    out[name] = name === 'x-request-id' ? FIXED_REQUEST_ID : value
+  }
+  return out
 }
 
 async function main (): Promise<void> {
+  ensureWrk()
   mkdirSync(DIR, { recursive: true })
-  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, ${CONNECTIONS} connections, node ${process.version}`)
+  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, wrk -t1 -c${CONNECTIONS}, node ${process.version}, ${new Date().toISOString()}`)
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) throw new Error('build failed')
 
   const p99BySize = new Map<number, Map<string, number>>()
   const coldP99BySize = new Map<number, Map<string, number>>()
+  const summary: string[] = []
   for (const size of SIZES) {
     const file = join(DIR, `bench-${size}.db`)
     if (!existsSync(file)) {
       const made = spawnSync('npm', ['run', '--silent', 'db:generate-large', '--', '--sponsors', String(size), '--out', file], { stdio: ['ignore', 'inherit', 'inherit'] })
       if (made.status !== 0) throw new Error('generating the database failed')
     }
-    const half = Math.floor(size / 2)
-    const queries: Array<[string, string]> = [
-      ['one sponsor by id', `/v1/sponsors/gen-sponsor-${half}`],
-      ['20-item sponsor list', '/v1/sponsors?limit=20&country=JP'],
-      ['contracts activeOn+category', `/v1/contracts?activeOn=2010-06-01&category=gen-category-${half}`],
-      ['search', '/v1/search?q=pacific%20motors&limit=20'],
-      ['category holders on a date', `/v1/categories/gen-category-${half}/holders?on=2010-06-01`]
-    ]
+    const queries = queriesFor(size)
+    const env = { DATABASE_PATH: file, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }
+    const api = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
+    const startup = await ready(api, `http://127.0.0.1:${PORTS.api}/ready`)
 
-    const apiPort = await freePort()
-    const api = start(process.execPath, ['dist/server.js'], {
-      DATABASE_PATH: file, PORT: String(apiPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0'
-    })
-    const startup = await waitFor(`http://127.0.0.1:${apiPort}/ready`)
-
-    const responses: Record<string, { contentType: string, body: string }> = {}
+    const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
     for (const [, path] of queries) {
-      const response = await fetch(`http://127.0.0.1:${apiPort}${path}`)
+      const response = await fetch(`http://127.0.0.1:${PORTS.api}${path}`)
       if (!response.ok) throw new Error(`${path} answered ${response.status}`)
-      responses[path] = { contentType: response.headers.get('content-type') ?? 'application/json', body: await response.text() }
+      responses[path] = { status: response.status, headers: headersOf(response), body: await response.text() }
     }
     const responsesFile = join(DIR, `responses-${size}.json`)
     writeFileSync(responsesFile, JSON.stringify(responses))
-    const barePort = await freePort()
-    const bare = start(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', responsesFile], { PORT: String(barePort) })
-    await waitFor(`http://127.0.0.1:${barePort}${queries[0]?.[1] ?? '/'}`)
+    const bare = start(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', responsesFile], { PORT: String(PORTS.bare) })
+    await ready(bare, `http://127.0.0.1:${PORTS.bare}${queries[0]?.[1] ?? '/'}`)
 
-    console.log(`\n## ${size} sponsors, ${size * 3} contracts, ${Math.floor(size / 2)} meetings — API ready in ${startup.toFixed(0)} ms`)
-    console.log(`${'query'.padEnd(30)} ${'API req/s'.padStart(9)} ${'bare req/s'.padStart(10)} ${'ratio'.padStart(6)} ${'API p50'.padStart(8)} ${'API p99'.padStart(8)} ${'bare p99'.padStart(8)} ${'errors'.padStart(7)}`)
+    console.log(`\n## ${size} sponsors, ${size * 3} contracts, ${Math.floor(size / 2)} meetings — API ready ${startup.toFixed(0)} ms from spawn`)
+    header('### Cache hit (response cache on, repeated URL)')
     const p99s = new Map<string, number>()
+    const hitRatios = new Map<string, number>()
     for (const [name, path] of queries) {
-      await load(`http://127.0.0.1:${apiPort}${path}`, 2)
-      await load(`http://127.0.0.1:${barePort}${path}`, 2)
-      const a: Result[] = []
-      const b: Result[] = []
-      for (let round = 0; round < ROUNDS; round++) {
-        a.push(await load(`http://127.0.0.1:${apiPort}${path}`, DURATION))
-        b.push(await load(`http://127.0.0.1:${barePort}${path}`, DURATION))
-      }
-      const apiRps = mean(a.map((r) => r.rps))
-      const bareRps = mean(b.map((r) => r.rps))
-      const p99 = mean(a.map((r) => r.p99))
+      const { ratio, p99 } = await compare(name, `http://127.0.0.1:${PORTS.api}${path}`, `http://127.0.0.1:${PORTS.bare}${path}`)
       p99s.set(name, p99)
-      const errors = a.reduce((n, r) => n + r.errors, 0) + b.reduce((n, r) => n + r.errors, 0)
-      console.log(`${name.padEnd(30)} ${fmt(apiRps).padStart(9)} ${fmt(bareRps).padStart(10)} ${fmt(apiRps / bareRps, 2).padStart(6)} ${fmt(mean(a.map((r) => r.p50)), 1)} ${fmt(p99, 1)} ${fmt(mean(b.map((r) => r.p99)), 1)} ${String(errors).padStart(7)}`)
+      hitRatios.set(name, ratio)
     }
     p99BySize.set(size, p99s)
-    console.log(`peak RSS of the API: ${peakRssMb(api.pid).toFixed(0)} MB`)
+    const hitRss = peakRssMb(api.pid)
+    await stop(api)
 
-    // The same queries with the response cache off: what the database work costs.
-    const coldPort = await freePort()
-    const cold = start(process.execPath, ['dist/server.js'], {
-      DATABASE_PATH: file, PORT: String(coldPort), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0'
-    })
-    await waitFor(`http://127.0.0.1:${coldPort}/ready`)
-    console.log(`${'uncached (cache off)'.padEnd(30)} ${'req/s'.padStart(9)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`)
+    // The same reads with the response cache off: what a first read after a write costs.
+    const cold = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.cold), RESPONSE_CACHE_ENTRIES: '0' })
+    const coldStartup = await ready(cold, `http://127.0.0.1:${PORTS.cold}/ready`)
+    for (const [, path] of queries) {
+      const response = await fetch(`http://127.0.0.1:${PORTS.cold}${path}`)
+      const body = await response.text()
+      if (body !== responses[path]?.body) throw new Error(`${path}: the cache-off server answered other bytes`)
+    }
+    header(`### Cache off (RESPONSE_CACHE_ENTRIES=0; ready ${coldStartup.toFixed(0)} ms from spawn)`)
     const coldP99s = new Map<string, number>()
+    const coldRatios = new Map<string, number>()
     for (const [name, path] of queries) {
-      await load(`http://127.0.0.1:${coldPort}${path}`, 1)
-      const r = await load(`http://127.0.0.1:${coldPort}${path}`, DURATION)
-      coldP99s.set(name, r.p99)
-      console.log(`${name.padEnd(30)} ${fmt(r.rps).padStart(9)} ${fmt(r.p50, 1)} ${fmt(r.p99, 1)}`)
+      const { ratio, p99 } = await compare(name, `http://127.0.0.1:${PORTS.cold}${path}`, `http://127.0.0.1:${PORTS.bare}${path}`)
+      coldP99s.set(name, p99)
+      coldRatios.set(name, ratio)
     }
     coldP99BySize.set(size, coldP99s)
+    const coldRss = peakRssMb(cold.pid)
+    console.log(`\nPeak RSS under load: ${hitRss.toFixed(0)} MB (cache on), ${coldRss.toFixed(0)} MB (cache off).`)
     await stop(cold)
+    summary.push(`| ${size} | ${startup.toFixed(0)} / ${coldStartup.toFixed(0)} ms | ${hitRss.toFixed(0)} / ${coldRss.toFixed(0)} MB | ${[...hitRatios.values()].map((r) => r.toFixed(2)).join(' ')} | ${[...coldRatios.values()].map((r) => r.toFixed(2)).join(' ')} |`)
 
-    if (size === SIZES[0]) {
+    if (size === SIZES[0] && ONLY === undefined) {
       // json-server serving the same sponsors (as they read in the API) from a db.json.
+      const cached = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
+      await ready(cached, `http://127.0.0.1:${PORTS.api}/ready`)
       const all: unknown[] = []
       let cursor: string | null = null
       do {
-        const page = await (await fetch(`http://127.0.0.1:${apiPort}/v1/sponsors?limit=100${cursor === null ? '' : `&cursor=${cursor}`}`)).json() as { data: unknown[], meta: { nextCursor: string | null } }
+        const page = await (await fetch(`http://127.0.0.1:${PORTS.api}/v1/sponsors?limit=100${cursor === null ? '' : `&cursor=${cursor}`}`)).json() as { data: unknown[], meta: { nextCursor: string | null } }
         all.push(...page.data)
         cursor = page.meta.nextCursor
       } while (cursor !== null)
       const dbFile = join(DIR, `json-server-${size}.json`)
       writeFileSync(dbFile, JSON.stringify({ sponsors: all }))
-      const jsonPort = await freePort()
-      const jsonServer = start(process.execPath, ['node_modules/json-server/lib/cli/bin.js', '--port', String(jsonPort), '--host', '127.0.0.1', '--quiet', dbFile], {})
-      await waitFor(`http://127.0.0.1:${jsonPort}/sponsors?_limit=1`)
-      await load(`http://127.0.0.1:${jsonPort}/sponsors?_limit=20`, 2)
-      await load(`http://127.0.0.1:${apiPort}/v1/sponsors?limit=20`, 2)
-      const js: Result[] = []
-      const ours: Result[] = []
-      for (let round = 0; round < ROUNDS; round++) {
-        ours.push(await load(`http://127.0.0.1:${apiPort}/v1/sponsors?limit=20`, DURATION))
-        js.push(await load(`http://127.0.0.1:${jsonPort}/sponsors?_limit=20`, DURATION))
-      }
-      const jsRps = mean(js.map((r) => r.rps))
-      const ourRps = mean(ours.map((r) => r.rps))
-      console.log(`json-server, 20 sponsors: ${jsRps.toFixed(0)} req/s (p99 ${mean(js.map((r) => r.p99)).toFixed(1)} ms); API, 20 sponsors: ${ourRps.toFixed(0)} req/s (p99 ${mean(ours.map((r) => r.p99)).toFixed(1)} ms); API/json-server ${(ourRps / jsRps).toFixed(1)}×`)
+      const jsonServer = start(process.execPath, ['node_modules/json-server/lib/cli/bin.js', '--port', String(PORTS.json), '--host', '127.0.0.1', '--quiet', dbFile], {})
+      await ready(jsonServer, `http://127.0.0.1:${PORTS.json}/sponsors?_limit=1`)
+      console.log('\n### json-server 0.17 serving the same sponsors (`/sponsors?_limit=20` against `/v1/sponsors?limit=20`, cache on): "bare" is json-server\n')
+      header('')
+      await compare('API / json-server', `http://127.0.0.1:${PORTS.api}/v1/sponsors?limit=20`, `http://127.0.0.1:${PORTS.json}/sponsors?_limit=20`)
       await stop(jsonServer)
+      await stop(cached)
     }
     await stop(bare)
-    await stop(api)
   }
 
   if (SIZES.length > 1) {
-    const small = p99BySize.get(SIZES[0] ?? 0)
-    const large = p99BySize.get(SIZES[SIZES.length - 1] ?? 0)
-    const coldSmall = coldP99BySize.get(SIZES[0] ?? 0)
-    const coldLarge = coldP99BySize.get(SIZES[SIZES.length - 1] ?? 0)
-    console.log(`\n## p99 at ${SIZES[SIZES.length - 1]} sponsors / p99 at ${SIZES[0]} sponsors`)
-    console.log(`${'query'.padEnd(30)} ${'cached'.padStart(8)} ${'uncached'.padStart(9)}`)
-    for (const [name, p99] of large ?? []) {
-      const coldRatio = (coldLarge?.get(name) ?? 0) / (coldSmall?.get(name) ?? 1)
-      console.log(`${name.padEnd(30)} ${(p99 / (small?.get(name) ?? p99)).toFixed(2).padStart(8)} ${coldRatio.toFixed(2).padStart(9)}`)
+    const small = SIZES[0] ?? 0
+    const large = SIZES[SIZES.length - 1] ?? 0
+    console.log(`\n## p99 at ${large} sponsors ÷ p99 at ${small} sponsors\n`)
+    console.log(`| ${'query'.padEnd(28)} | cache hit | cache off |`)
+    console.log(`|${'-'.repeat(30)}|----------:|----------:|`)
+    for (const [name, p99] of p99BySize.get(large) ?? []) {
+      const hit = p99 / (p99BySize.get(small)?.get(name) ?? Number.NaN)
+      const off = (coldP99BySize.get(large)?.get(name) ?? Number.NaN) / (coldP99BySize.get(small)?.get(name) ?? Number.NaN)
+      console.log(`| ${name.padEnd(28)} | ${col(hit, 9, 2)} | ${col(off, 9, 2)} |`)
     }
   }
+  console.log('\n## Summary: ready (cache on / off), peak RSS (cache on / off), API/bare ratios in query order\n')
+  console.log('| sponsors | ready | peak RSS | cache hit ratios | cache off ratios |')
+  console.log('|---:|---:|---:|---|---|')
+  for (const line of summary) console.log(line)
 }
 
 main().catch((error: unknown) => {
   console.error(error)
+  for (const child of children) child.kill('SIGTERM')
   process.exit(1)
 })
