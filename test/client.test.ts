@@ -38,7 +38,7 @@ t.test('the generated client reads every resource and writes one', async (t) => 
   const january = await client.GET('/v1/meetings', { params: { query: { from: '2019-01', to: '2019-01' } } })
   t.same(january.data?.data.map((m) => m.id), ['bach-ma-lausanne-2019-01-23'])
   t.equal((await client.GET('/v1/meetings/{id}', { params: { path: { id: 'bach-ma-lausanne-2019-01-23' } } })).data?.location.city, 'Lausanne')
-  t.equal((await client.GET('/v1/games', {})).data?.meta.total, 24)
+  t.equal((await client.GET('/v1/games', {})).data?.meta.total, 24, 'the 24 Olympic Games editions 1988-2032')
   t.equal((await client.GET('/v1/games/{id}', { params: { path: { id: 'la-2028' } } })).data?.city, 'Los Angeles')
   t.ok((await client.GET('/v1/games/{id}/sponsors', { params: { path: { id: 'la-2028' } } })).data?.data.some((s) => s.id === 'alibaba-group'))
   t.ok(((await client.GET('/v1/sources', {})).data?.meta.total ?? 0) > 100)

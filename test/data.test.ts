@@ -1,5 +1,4 @@
 // The reviewed data in seed/: complete, consistent and checked against the facts file.
-import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { firstDay, lastDay } from '../src/lib/partial-date.js'
 import { readDataset, loadDataset, validateDataset } from '../src/seed/dataset.js'
@@ -8,8 +7,8 @@ import { build, keyFor, type Api } from './helper.js'
 const data = readDataset('seed')
 
 /** seed/programmes.json: the TOP editions with the partner counts the IOC published. */
-interface Programme { id: string, name: string, startsOn: string, endsOn: string, partnerCount: number | null, revenue: number | null, notes: string | null, sources: string[] }
-const programmes = JSON.parse(readFileSync('seed/programmes.json', 'utf8')) as Programme[]
+const programmes = data.programmes
+type Programme = (typeof programmes)[number]
 
 /**
  * Contracts whose Games are not simply the editions held within their term, each with the reason
@@ -77,15 +76,11 @@ t.test('it covers the programme', async (t) => {
 
 t.test('every record has a source and every source is used', async (t) => {
   const used = new Set<string>()
-  for (const key of ['games', 'categories', 'sponsors', 'contracts', 'meetings', 'facts'] as const) {
+  for (const key of ['games', 'categories', 'sponsors', 'contracts', 'programmes', 'meetings', 'facts'] as const) {
     for (const record of data[key]) {
       t.ok(record.sources.length > 0, `${key} ${record.id} has a source`)
       record.sources.forEach((id) => used.add(id))
     }
-  }
-  for (const programme of programmes) {
-    t.ok(programme.sources.length > 0, `programme ${programme.id} has a source`)
-    programme.sources.forEach((id) => used.add(id))
   }
   const known = new Set(data.sources.map((s) => s.id))
   t.same([...used].filter((id) => !known.has(id)), [], 'every cited source exists')
@@ -161,17 +156,33 @@ t.test('every edition from 1988 has at least the partners the IOC counted for it
 })
 
 t.test('each programme\'s partners match the count the IOC published', async (t) => {
-  t.same(programmes.map((p) => p.id), ['top-i', 'top-ii', 'top-iii', 'top-iv', 'top-v', 'top-vi', 'top-vii', 'top-viii', 'top-2017-2020', 'top-2021-2024', 'top-2025-2028', 'top-2029-2032'])
-  for (const p of programmes) {
+  const api = await build(t, { seed: data })
+  const served = (await api.get('/v1/programmes?limit=100')).body.data as Array<{ id: string, partnerCount: number | null, notes: string | null, partners: Array<{ id: string }>, games: Array<{ id: string }> }>
+  t.same(served.map((p) => p.id), ['top-i', 'top-ii', 'top-iii', 'top-iv', 'top-v', 'top-vi', 'top-vii', 'top-viii', 'top-2017-2020', 'top-2021-2024', 'top-2025-2028', 'top-2029-2032'])
+  for (const p of served) {
+    const seeded = programmes.find((s) => s.id === p.id) as Programme
+    t.same(p.partners.map((s) => s.id).sort(), partnersOf(seeded), `${p.id}: the served partners are the sponsors with a contract in the period`)
     if (p.partnerCount === null) {
       t.ok(p.notes, `${p.id}: a null count says why`)
       continue
     }
-    const partners = partnersOf(p)
-    if (PROGRAMME_EXCEPTIONS[p.id] === undefined) t.equal(partners.length, p.partnerCount, `${p.id}: ${partners.join(', ')}`)
-    else t.not(partners.length, p.partnerCount, `${p.id} is an exception: ${PROGRAMME_EXCEPTIONS[p.id]}`)
+    if (PROGRAMME_EXCEPTIONS[p.id] === undefined) t.equal(p.partners.length, p.partnerCount, `${p.id}: ${p.partners.map((s) => s.id).join(', ')}`)
+    else t.not(p.partners.length, p.partnerCount, `${p.id} is an exception: ${PROGRAMME_EXCEPTIONS[p.id]}`)
   }
-  t.same(partnersOf(programmes.find((p) => p.id === 'top-viii') as Programme), ['atos', 'bridgestone', 'coca-cola', 'dow', 'general-electric', 'mcdonalds', 'omega', 'panasonic', 'procter-and-gamble', 'samsung', 'visa'])
+  const top8 = served.find((p) => p.id === 'top-viii')
+  t.same(top8?.partners.map((s) => s.id).sort(), ['atos', 'bridgestone', 'coca-cola', 'dow', 'general-electric', 'mcdonalds', 'omega', 'panasonic', 'procter-and-gamble', 'samsung', 'visa'])
+  t.same(top8?.games.map((g) => g.id), ['sochi-2014', 'rio-2016'])
+})
+
+t.test('names over time: former names are served and searchable', async (t) => {
+  const api = await build(t, { seed: data })
+  const atos = (await api.get('/v1/sponsors/atos')).body as { formerNames: Array<{ name: string }> }
+  t.same(atos.formerNames.map((n) => n.name), ['Sema Group', 'Schlumberger Sema', 'Atos Origin'])
+  t.same((await api.get('/v1/sponsors/omega')).body.formerNames.map((n: { name: string }) => n.name), ['The Swatch Group'])
+  t.notMatch(data.sponsors.find((s) => s.id === 'atos')?.description ?? '', /Schlumberger/, 'the name is only in formerNames')
+  const found = (await api.get('/v1/sponsors?q=Schlumberger')).body.data.map((s: { id: string }) => s.id)
+  t.ok(found.includes('atos'), 'a former name finds the sponsor')
+  t.same((await api.get('/v1/sponsors/john-hancock')).body.formerNames, [], 'Manulife is John Hancock\'s parent, not a former name')
 })
 
 t.test('the audit\'s named errors stay fixed, and the Games it asked about list their partners', async (t) => {
