@@ -77,3 +77,26 @@ t.test('OPTIONS without preflight headers: 204 with Allow, or a 404 problem', as
   t.equal(preflight.statusCode, 204)
   t.equal(preflight.headers['access-control-allow-origin'], '*')
 })
+
+t.test('a create with only the required fields answers 201 for every resource, the rest defaulted', async (t) => {
+  const api = await build(t, { seed: dataset({ sources: [source('news')], sponsors: [sponsor('cola', { name: 'Cola' })], categories: [] }) })
+  const { headers } = keyFor(api)
+  const post = (url: string, payload: object) => api.request({ method: 'POST', url, headers, payload })
+  const created = {
+    source: await post('/v1/sources', { title: 'A new source', url: 'https://example.org/new' }),
+    sponsor: await post('/v1/sponsors', { name: 'Acme', sources: ['news'] }),
+    category: await post('/v1/categories', { name: 'Anvils', sources: ['news'] }),
+    meeting: await post('/v1/meetings', { date: '2020', location: { city: null, country: null }, sponsors: ['cola'], participants: [{ name: 'A', role: null, organisation: null }], summary: 'Met.', sources: ['news'] })
+  }
+  const contract = await post('/v1/contracts', { sponsors: ['acme'], categories: ['anvils'], startsOn: '2021', sources: ['news'] })
+  for (const [kind, res] of Object.entries({ ...created, contract })) t.equal(res.status, 201, `${kind}: ${res.text}`)
+  t.match(created.source.body, { publisher: null, publishedOn: null })
+  t.match(created.sponsor.body, { country: null, headquarters: null, industry: null, website: null, description: null })
+  t.match(created.meeting.body, { quotes: [] })
+  t.match(contract.body, { programme: 'TOP', signedOn: null, endsOn: null, games: [], territory: 'worldwide', endedEarly: false, notes: null })
+  const doc = api.app.swagger() as unknown as { components: { schemas: Record<string, { required?: string[] }> } }
+  t.same(doc.components.schemas.ContractCreate?.required, ['sponsors', 'categories', 'startsOn', 'sources'], 'the document says what is required')
+  const patched = await api.request({ method: 'PATCH', url: '/v1/contracts/acme-top-2021', headers, payload: { notes: 'x' } })
+  t.equal(patched.status, 200, patched.text)
+  t.equal(patched.body.territory, 'worldwide', 'PATCH does not apply create defaults')
+})
