@@ -15,6 +15,7 @@ import readOnly from './plugins/read-only.js'
 import security from './plugins/security.js'
 import caching from './plugins/caching.js'
 import database from './plugins/database.js'
+import methods from './plugins/methods.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import strictQuery from './plugins/strict-query.js'
 import openapi from './plugins/swagger.js'
@@ -103,6 +104,7 @@ export async function buildApp (options: AppOptions) {
   app.decorate('clock', options.clock ?? systemClock())
 
   await app.register(problems)
+  await app.register(methods)
   await app.register(strictQuery)
   await app.register(openapi, { version: packageVersion() })
   await app.register(database, {
@@ -115,7 +117,7 @@ export async function buildApp (options: AppOptions) {
       max: options.rateLimitMax ?? 0,
       timeWindow: 60_000,
       errorResponseBuilder: (_request, context) => new ApiError(
-        'RATE_LIMITED', 429, 'Too Many Requests',
+        'RATE_LIMITED',
         `More than ${context.max} requests a minute from this client; retry in ${Math.ceil(context.ttl / 1000)} s.`
       )
     })
