@@ -115,7 +115,7 @@ export async function buildApp (options: AppOptions) {
       max: options.rateLimitMax ?? 0,
       timeWindow: 60_000,
       errorResponseBuilder: (_request, context) => new ApiError(
-        'RATE_LIMITED', 429, 'Too Many Requests',
+        'RATE_LIMITED',
         `More than ${context.max} requests a minute from this client; retry in ${Math.ceil(context.ttl / 1000)} s.`
       )
     })

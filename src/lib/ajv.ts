@@ -12,7 +12,7 @@ export function createAjv (options: { coerce: boolean, schemas: readonly object[
     coerceTypes: options.coerce ? 'array' : false,
     useDefaults: true,
     removeAdditional: false,
-    allErrors: false,
+    allErrors: true,
     strict: false
   })
   ;(formats as unknown as (ajv: Ajv) => Ajv)(ajv)

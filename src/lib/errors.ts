@@ -1,28 +1,89 @@
-// Named errors in the spirit of fastify's lib/errors.js. The error handler turns any
-// of them into an RFC 9457 problem document; `errors` carries per-field details.
+// The error catalogue: every code a problem document can carry, with its status and
+// title, in one table. Throw sites name a code and a detail (`new ApiError(code, detail)`);
+// the OpenAPI document publishes the codes as an enum and the README lists them (a test
+// keeps the three identical). One code per kind of mistake.
+
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, title: 'Bad Request', meaning: 'A path or query parameter, header or body field breaks its documented rule; `errors[]` lists every mistake (up to 50).' },
+  MALFORMED_JSON: { status: 400, title: 'Bad Request', meaning: 'The body is not valid JSON (or uses `__proto__`/`constructor` keys).' },
+  EMPTY_BODY: { status: 400, title: 'Bad Request', meaning: 'The operation needs a JSON body and none was sent.' },
+  INVALID_CONTENT_LENGTH: { status: 400, title: 'Bad Request', meaning: 'The body is shorter or longer than its Content-Length.' },
+  BAD_URL: { status: 400, title: 'Bad Request', meaning: 'The URL cannot be decoded.' },
+  PATH_SEGMENT_TOO_LONG: { status: 400, title: 'Bad Request', meaning: 'A path segment is too long to be an id.' },
+  INVALID_SEARCH_QUERY: { status: 400, title: 'Bad Request', meaning: 'With `mode=advanced`, `q` is not a valid full-text query.' },
+  UNKNOWN_REFERENCE: { status: 400, title: 'Bad Request', meaning: 'A body field names a related record that does not exist.' },
+  ID_MISMATCH: { status: 400, title: 'Bad Request', meaning: 'A PUT body\'s `id` differs from the URL\'s.' },
+  BAD_REQUEST: { status: 400, title: 'Bad Request', meaning: 'The request cannot be read for another reason.' },
+  UNAUTHORIZED: { status: 401, title: 'Unauthorized', meaning: 'No API key, or one that is unknown or revoked.' },
+  FORBIDDEN: { status: 403, title: 'Forbidden', meaning: 'The API key lacks the scope the operation needs.' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No such route (the API lives under /v1).' },
+  SPONSOR_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No sponsor has this id.' },
+  CATEGORY_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No category has this id.' },
+  CONTRACT_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No contract has this id.' },
+  MEETING_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No meeting has this id.' },
+  GAME_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No Games edition has this id.' },
+  SOURCE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No source has this id.' },
+  DUPLICATE_ID: { status: 409, title: 'Conflict', meaning: 'A POST names an id that is taken.' },
+  DUPLICATE_RECORD: { status: 409, title: 'Conflict', meaning: 'The record repeats an existing one\'s natural key (a source\'s URL, a sponsor\'s name, a meeting\'s date, sponsors and place); `existing` names it.' },
+  SPONSOR_IN_USE: { status: 409, title: 'Conflict', meaning: 'The sponsor is still referred to.' },
+  CATEGORY_IN_USE: { status: 409, title: 'Conflict', meaning: 'The category is still referred to.' },
+  CONTRACT_IN_USE: { status: 409, title: 'Conflict', meaning: 'The contract is still referred to.' },
+  MEETING_IN_USE: { status: 409, title: 'Conflict', meaning: 'The meeting is still referred to.' },
+  GAME_IN_USE: { status: 409, title: 'Conflict', meaning: 'The Games edition is still referred to.' },
+  SOURCE_IN_USE: { status: 409, title: 'Conflict', meaning: 'The source is still cited.' },
+  INVALID_TERM: { status: 409, title: 'Conflict', meaning: 'A contract ends before it starts.' },
+  CATEGORY_HELD: { status: 409, title: 'Conflict', meaning: 'Another contract holds the category over an overlapping term; `existing` names it when it has the same sponsors.' },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, title: 'Conflict', meaning: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
+  PRECONDITION_FAILED: { status: 412, title: 'Precondition Failed', meaning: 'If-Match does not match the record\'s current ETag.' },
+  BODY_TOO_LARGE: { status: 413, title: 'Content Too Large', meaning: 'The body is larger than the configured limit.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', meaning: 'The body is not `application/json`.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Unprocessable Content', meaning: 'The Idempotency-Key was used with a different request (method, path or body).' },
+  RATE_LIMITED: { status: 429, title: 'Too Many Requests', meaning: 'Too many requests from this client; see Retry-After.' },
+  INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', meaning: 'An unexpected error; the requestId finds it in the logs.' },
+  OVERLOADED: { status: 503, title: 'Service Unavailable', meaning: 'The server is overloaded; see Retry-After.' },
+  READ_ONLY: { status: 503, title: 'Service Unavailable', meaning: 'A write was sent to a read-only replica; the detail names the primary.' },
+  DATABASE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'The database does not answer (readiness check).' }
+} as const satisfies Record<string, { status: number, title: string, meaning: string }>
+
+export type ErrorCode = keyof typeof ERRORS
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[]
 
 export interface FieldError {
   path: string
   message: string
 }
 
+/** The record a 409 DUPLICATE_RECORD (or CATEGORY_HELD) conflicts with. */
+export interface ExistingRecord {
+  id: string
+  href: string
+}
+
+export interface ApiErrorOptions {
+  errors?: FieldError[]
+  headers?: Record<string, string>
+  existing?: ExistingRecord
+}
+
 export class ApiError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly statusCode: number
   readonly type: string
   readonly title: string
   readonly errors: FieldError[] | undefined
   readonly headers: Record<string, string> | undefined
+  readonly existing: ExistingRecord | undefined
 
-  constructor (code: string, statusCode: number, title: string, detail: string, options: { errors?: FieldError[], headers?: Record<string, string> } = {}) {
+  constructor (code: ErrorCode, detail: string, options: ApiErrorOptions = {}) {
     super(detail)
     this.name = 'ApiError'
     this.code = code
-    this.statusCode = statusCode
-    this.title = title
-    this.type = problemType(statusCode)
+    this.statusCode = ERRORS[code].status
+    this.title = ERRORS[code].title
+    this.type = problemType(this.statusCode)
     this.errors = options.errors
     this.headers = options.headers
+    this.existing = options.existing
   }
 }
 
@@ -37,6 +98,7 @@ const PROBLEM_TYPES: Record<number, string> = {
   413: 'payload-too-large',
   414: 'uri-too-long',
   415: 'unsupported-media-type',
+  422: 'unprocessable',
   429: 'rate-limited',
   500: 'internal-error',
   503: 'service-unavailable'
@@ -47,15 +109,24 @@ export function problemType (status: number): string {
   return `/problems/${PROBLEM_TYPES[status] ?? (status >= 500 ? 'internal-error' : 'invalid-request')}`
 }
 
-export function notFound (resource: string, id: string): ApiError {
-  return new ApiError(`${resource.toUpperCase()}_NOT_FOUND`, 404, 'Not Found', `No ${resource} with id "${id}".`)
+/** The kinds of record, by their singular name. */
+export type RecordKind = 'sponsor' | 'category' | 'contract' | 'meeting' | 'game' | 'source'
+
+const KIND_LABEL: Partial<Record<RecordKind, string>> = { game: 'Games edition' }
+
+export function notFound (kind: RecordKind, id: string): ApiError {
+  return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${KIND_LABEL[kind] ?? kind} with id "${id}".`)
 }
 
-export function badRequest (detail: string, errors?: FieldError[]): ApiError {
-  return new ApiError('INVALID_REQUEST', 400, 'Bad Request', detail, errors === undefined ? {} : { errors })
+export function inUse (kind: RecordKind, detail: string): ApiError {
+  return new ApiError(`${upper(kind)}_IN_USE`, detail)
 }
 
-/** A query parameter that is well formed but does not make sense. */
+function upper<K extends RecordKind> (kind: K): Uppercase<K> {
+  return kind.toUpperCase() as Uppercase<K>
+}
+
+/** A query parameter that is well formed but does not make sense: one kind of mistake with schema failures. */
 export function badParameter (name: string, message: string): ApiError {
-  return badRequest(`Query parameter "${name}" ${message}.`, [{ path: `/query/${name}`, message }])
+  return new ApiError('VALIDATION_FAILED', `Query parameter "${name}" ${message}.`, { errors: [{ path: `/query/${name}`, message }] })
 }

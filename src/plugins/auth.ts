@@ -18,7 +18,7 @@ declare module 'fastify' {
 const REALM = 'Bearer realm="olympic-sponsors"'
 
 function unauthorized (detail: string, invalid: boolean): ApiError {
-  return new ApiError('UNAUTHORIZED', 401, 'Unauthorized', detail, {
+  return new ApiError('UNAUTHORIZED', detail, {
     headers: { 'www-authenticate': invalid ? `${REALM}, error="invalid_token"` : REALM }
   })
 }
@@ -39,7 +39,7 @@ export default fp(async function auth (app) {
         throw unauthorized(result.reason === 'revoked' ? 'This API key has been revoked.' : 'This API key is not valid.', true)
       }
       if (scope === 'write' && result.key.scope !== 'write') {
-        throw new ApiError('FORBIDDEN', 403, 'Forbidden', `This operation needs a key with the write scope; key "${result.key.name}" has ${result.key.scope}.`)
+        throw new ApiError('FORBIDDEN', `This operation needs a key with the write scope; key "${result.key.name}" has ${result.key.scope}.`)
       }
       request.apiKey = result.key
     }

@@ -23,7 +23,7 @@ export default fp<PressureOptions>(async function pressure (app, options) {
     exposeStatusRoute: false,
     pressureHandler: (_request, _reply, type, value) => {
       if (Date.now() - readyAt < 2 * sampleInterval) return undefined
-      throw new ApiError('OVERLOADED', 503, 'Service Unavailable',
+      throw new ApiError('OVERLOADED',
         `The server is overloaded (${type} at ${String(value)}); retry in 5 s.`, { headers: { 'retry-after': '5' } })
     }
   })

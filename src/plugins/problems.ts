@@ -2,21 +2,14 @@
 // document, and every route's schema lists the problems it can answer with.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
-import { ApiError, problemType, type FieldError } from '../lib/errors.js'
+import { ApiError, ERRORS, problemType, type ErrorCode, type ExistingRecord, type FieldError } from '../lib/errors.js'
 import { clip } from '../lib/text.js'
 import { PROBLEM_TEXT_MAX } from '../schemas/common.js'
 
 const PROBLEM = 'application/problem+json'
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable'
-}
+/** Most entries in a problem's `errors[]` (the rest are counted in `detail`). */
+export const ERRORS_MAX = 50
 
 const WHERE: Record<string, string> = { querystring: 'query', params: 'path', body: 'body', headers: 'header' }
 
@@ -26,9 +19,22 @@ interface Problem {
   status: number
   detail: string
   instance: string
-  code: string
+  code: ErrorCode
   requestId: string
   errors?: FieldError[]
+  existing?: ExistingRecord
+}
+
+/** A problem of a catalogued code, for the request that failed. */
+function problemOf (code: ErrorCode, detail: string, request: FastifyRequest, extra: { errors?: FieldError[], existing?: ExistingRecord } = {}): Problem {
+  const { status, title } = ERRORS[code]
+  return { type: problemType(status), title, status, detail, instance: request.url.split('?')[0] ?? request.url, code, requestId: request.id, ...extra }
+}
+
+function message (issue: { message?: string, keyword: string, params: Record<string, unknown> }): string {
+  const params = issue.params
+  if (Array.isArray(params.allowedValues)) return `must be one of: ${params.allowedValues.join(', ')}`
+  return issue.message ?? 'is invalid'
 }
 
 function validationErrors (error: FastifyError): FieldError[] {
@@ -37,83 +43,82 @@ function validationErrors (error: FastifyError): FieldError[] {
   const issues = (error.validation ?? []).filter((issue) => issue.keyword !== 'anyOf')
   const meaningful = issues.filter((issue) => !(issue.keyword === 'type' && (issue.params as { type?: unknown }).type === 'null'))
   const seen = new Set<string>()
-  return (meaningful.length > 0 ? meaningful : issues).filter((issue) => {
-    const key = issue.instancePath
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  }).map((issue) => {
+  return (meaningful.length > 0 ? meaningful : issues).map((issue) => {
     const params = issue.params as Record<string, unknown>
-    let path = `/${where}${issue.instancePath}`
-    let message = issue.message ?? 'is invalid'
-    if (typeof params.missingProperty === 'string') {
-      path += `/${params.missingProperty}`
-      message = 'is required'
-    } else if (typeof params.additionalProperty === 'string') {
-      path += `/${params.additionalProperty}`
-      message = where === 'query' ? 'is not a known query parameter' : 'is not an allowed field'
-    } else if (Array.isArray(params.allowedValues)) {
-      message = `must be one of: ${params.allowedValues.join(', ')}`
+    const path = `/${where}${issue.instancePath}`
+    if (typeof params.missingProperty === 'string') return { path: `${path}/${params.missingProperty}`, message: 'is required' }
+    if (typeof params.additionalProperty === 'string') {
+      return { path: `${path}/${params.additionalProperty}`, message: where === 'query' ? 'is not a known query parameter' : 'is not an allowed field' }
     }
-    return { path, message }
+    return { path, message: message({ ...issue, params }) }
+  }).filter((issue) => {
+    // One entry per place: the first rule it breaks.
+    if (seen.has(issue.path)) return false
+    seen.add(issue.path)
+    return true
   })
 }
 
-function describe (errors: FieldError[]): string {
+function label (path: string): string {
+  const [, where, ...rest] = path.split('/')
+  const name = rest.join('.')
+  return where === 'query' ? `Query parameter "${name}"` : where === 'path' ? `Path parameter "${name}"` : where === 'header' ? `Header "${name}"` : name === '' ? 'The body' : `Field "${name}"`
+}
+
+/** "Field "x" is required." or "3 mistakes: Field "x" is required; …". */
+export function describe (errors: FieldError[]): string {
   const first = errors[0]
   if (first === undefined) return 'The request is invalid.'
-  const [, where, ...rest] = first.path.split('/')
-  const name = rest.join('.')
-  const label = where === 'query' ? `Query parameter "${name}"` : where === 'path' ? `Path parameter "${name}"` : name === '' ? 'The body' : `Field "${name}"`
-  return `${label} ${first.message}.`
+  if (errors.length === 1) return `${label(first.path)} ${first.message}.`
+  const listed = errors.slice(0, ERRORS_MAX).map((issue) => `${label(issue.path)} ${issue.message}`).join('; ')
+  return `${errors.length} mistakes: ${listed}.`
+}
+
+/** Fastify's own errors, in our words (their codes and messages never reach a client). */
+function frameworkProblem (error: FastifyError, request: FastifyRequest): Problem {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problemOf('MALFORMED_JSON', 'The body is not valid JSON (keys named __proto__ or constructor are refused too).', request)
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemOf('EMPTY_BODY', 'This operation needs a JSON body; none was sent.', request)
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_TYPE':
+    case 'FST_ERR_CTP_EMPTY_TYPE':
+      return problemOf('UNSUPPORTED_MEDIA_TYPE', `Request bodies must be application/json (Content-Type was ${request.headers['content-type'] ?? 'none'}).`, request)
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemOf('BODY_TOO_LARGE', `The body is larger than the limit of ${request.routeOptions.bodyLimit ?? 0} bytes.`, request)
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problemOf('INVALID_CONTENT_LENGTH', 'The body\'s length does not match its Content-Length header.', request)
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_INVALID_URL':
+      return problemOf('BAD_URL', 'The URL is malformed.', request)
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problemOf('PATH_SEGMENT_TOO_LONG', 'A path segment is too long to be an id.', request)
+  }
+  const status = error.statusCode ?? 500
+  if (status === 413) return problemOf('BODY_TOO_LARGE', 'The body is larger than the configured limit.', request)
+  if (status === 415) return problemOf('UNSUPPORTED_MEDIA_TYPE', 'Request bodies must be application/json.', request)
+  if (status >= 400 && status < 500) return problemOf('BAD_REQUEST', 'The request cannot be read.', request)
+  return problemOf('INTERNAL_ERROR', 'An unexpected error occurred. It has been logged; quote the requestId when reporting it.', request)
 }
 
 function toProblem (error: FastifyError, request: FastifyRequest): { problem: Problem, headers?: Record<string, string> | undefined } {
-  const base = { instance: request.url.split('?')[0] ?? request.url, requestId: request.id }
   if (error instanceof ApiError) {
-    const problem: Problem = { type: error.type, title: error.title, status: error.statusCode, detail: error.message, code: error.code, ...base }
-    if (error.errors !== undefined) problem.errors = error.errors
-    return { problem, headers: error.headers }
+    const extra = { ...(error.errors === undefined ? {} : { errors: error.errors }), ...(error.existing === undefined ? {} : { existing: error.existing }) }
+    return { problem: problemOf(error.code, error.message, request, extra), headers: error.headers }
   }
   if (error.validation !== undefined) {
     const errors = validationErrors(error)
-    return { problem: { type: problemType(400), title: 'Bad Request', status: 400, detail: describe(errors), code: 'VALIDATION_FAILED', errors, ...base } }
+    return { problem: problemOf('VALIDATION_FAILED', describe(errors), request, { errors }) }
   }
-  const status = error.statusCode ?? 500
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    const given = request.headers['content-type'] ?? 'none'
-    return { problem: { type: problemType(415), title: 'Unsupported Media Type', status: 415, detail: `Request bodies must be application/json (Content-Type was ${given}).`, code: 'UNSUPPORTED_MEDIA_TYPE', ...base } }
-  }
-  if (status >= 400 && status < 500) {
-    // Fastify's own client errors (bad JSON, wrong media type, body too large) carry safe messages.
-    return {
-      problem: {
-        type: problemType(status),
-        title: STATUS_TITLES[status] ?? 'Bad Request',
-        status,
-        detail: error.message,
-        code: error.code ?? 'BAD_REQUEST',
-        ...base
-      }
-    }
-  }
-  return {
-    problem: {
-      type: problemType(500),
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'An unexpected error occurred. It has been logged; quote the requestId when reporting it.',
-      code: 'INTERNAL_ERROR',
-      ...base
-    }
-  }
+  return { problem: frameworkProblem(error, request) }
 }
 
 /** Cuts the texts of a problem to their documented lengths (they may quote the request). */
 function bounded (problem: Problem): Problem {
   const out: Problem = { ...problem, detail: clip(problem.detail, PROBLEM_TEXT_MAX), instance: clip(problem.instance, PROBLEM_TEXT_MAX) }
   if (problem.errors !== undefined) {
-    out.errors = problem.errors.slice(0, 50).map((issue) => ({ path: clip(issue.path, 300), message: clip(issue.message, 300) }))
+    out.errors = problem.errors.slice(0, ERRORS_MAX).map((issue) => ({ path: clip(issue.path, 300), message: clip(issue.message, 300) }))
   }
   return out
 }
@@ -128,19 +133,9 @@ export function sendProblem (reply: FastifyReply, problem: Problem, headers?: Re
  * maxParamLength). Passed as the `frameworkErrors` server option.
  */
 export function frameworkErrors (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const path = request.url.split('?')[0] ?? request.url
-  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
   // Raised before the onRequest hooks, so the request id is set here.
   reply.header('x-request-id', request.id)
-  void sendProblem(reply, {
-    type: problemType(400),
-    title: 'Bad Request',
-    status: 400,
-    detail: tooLong ? 'A path segment is too long to be an id.' : 'The URL is malformed.',
-    instance: path,
-    code: tooLong ? 'PATH_SEGMENT_TOO_LONG' : 'BAD_URL',
-    requestId: request.id
-  })
+  void sendProblem(reply, frameworkProblem(error, request))
 }
 
 /** A response of the shared Problem schema, for a route's `response` map. */
@@ -178,14 +173,6 @@ export default fp(async function problems (app) {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? request.url
-    return sendProblem(reply, {
-      type: problemType(404),
-      title: 'Not Found',
-      status: 404,
-      detail: `No route ${request.method} ${path}. The API lives under /v1; see /docs.`,
-      instance: path,
-      code: 'ROUTE_NOT_FOUND',
-      requestId: request.id
-    })
+    return sendProblem(reply, problemOf('ROUTE_NOT_FOUND', `No route ${request.method} ${path}. The API lives under /v1; see /docs.`, request))
   })
 }, { name: 'problems' })

@@ -11,7 +11,7 @@ export interface ReadOnlyOptions {
 export default fp<ReadOnlyOptions>(async function readOnly (app, options) {
   const refuse: onRequestHookHandler = async () => {
     const where = options.primaryUrl === undefined ? 'the primary server' : options.primaryUrl
-    throw new ApiError('READ_ONLY', 503, 'Service Unavailable', `This server is a read-only replica; send writes to ${where}.`,
+    throw new ApiError('READ_ONLY', `This server is a read-only replica; send writes to ${where}.`,
       options.primaryUrl === undefined ? {} : { headers: { link: `<${options.primaryUrl}>; rel="primary"` } })
   }
   app.addHook('onRoute', (route: RouteOptions) => {

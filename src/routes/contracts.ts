@@ -18,12 +18,13 @@ function checkContractTerms (integrity: Integrity, input: ContractInput): void {
   const startsFirst = firstDay(input.startsOn)
   const endsLast = input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn)
   if (endsLast < startsFirst) {
-    throw new ApiError('INVALID_TERM', 409, 'Conflict', `The contract ends (${input.endsOn ?? ''}) before it starts (${input.startsOn}).`)
+    throw new ApiError('INVALID_TERM', `The contract ends (${input.endsOn ?? ''}) before it starts (${input.startsOn}).`)
   }
   const conflict = integrity.exclusivityConflict({ ...input, startsFirst, endsLast })
   if (conflict !== undefined) {
-    throw new ApiError('CATEGORY_HELD', 409, 'Conflict',
-      `Category "${conflict.category}" is held exclusively by contract "${conflict.contract}" (${conflict.sponsors}) from ${conflict.startsFirst} to ${conflict.endsLast}, which overlaps this term. A joint partnership is one contract with several sponsors.`)
+    throw new ApiError('CATEGORY_HELD',
+      `Category "${conflict.category}" is held exclusively by contract "${conflict.contract}" (${conflict.sponsors}) from ${conflict.startsFirst} to ${conflict.endsLast}, which overlaps this term. A joint partnership is one contract with several sponsors.`,
+      { existing: { id: conflict.contract, href: `/v1/contracts/${conflict.contract}` } })
   }
 }
 

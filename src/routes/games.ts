@@ -36,7 +36,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const game = app.repos.games.get(request.params.id)
-    if (game === undefined) throw notFound('games', request.params.id)
+    if (game === undefined) throw notFound('game', request.params.id)
     reply.header('etag', etagOfRecord(game))
     return game
   })

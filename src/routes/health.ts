@@ -32,7 +32,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       app.sqlite.prepare('select 1').get()
     } catch (error) {
       app.log.error({ err: error }, 'readiness check failed')
-      throw new ApiError('DATABASE_UNAVAILABLE', 503, 'Service Unavailable', 'The database does not answer.', { headers: { 'retry-after': '5' } })
+      throw new ApiError('DATABASE_UNAVAILABLE', 'The database does not answer.', { headers: { 'retry-after': '5' } })
     }
     return { status: 'ready' }
   })

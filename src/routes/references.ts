@@ -19,5 +19,5 @@ export function assertFilterRefs (repos: Repositories, filters: Partial<Record<K
 
 /** The parent of a nested list must exist. */
 export function assertParent (repos: Repositories, kind: Kind, id: string): void {
-  if (!known(repos, kind, id)) throw notFound(kind === 'games' ? 'games' : kind, id)
+  if (!known(repos, kind, id)) throw notFound(kind === 'games' ? 'game' : kind, id)
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
-import { ApiError, notFound, type FieldError } from '../lib/errors.js'
+import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
 import type { Kind } from '../repositories/integrity.js'
@@ -46,7 +46,6 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   const tags = [spec.path]
   const config = { scope: 'write' as const }
   const Name = singular[0]?.toUpperCase() + singular.slice(1)
-  const code = singular.toUpperCase()
   const IfMatch = Type.Object({
     'if-match': Type.Optional(Type.String({ maxLength: 1000, pattern: IF_MATCH, description: 'The ETag of the record as last read (or `*`); a stale one answers 412.' }))
   })
@@ -76,14 +75,14 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     }
     const first = errors[0]
     if (first !== undefined) {
-      throw new ApiError('UNKNOWN_REFERENCE', 400, 'Bad Request', `Field "${first.path.slice(6).replace(/\//g, '.')}" names a record that does not exist: ${first.message}.`, { errors })
+      throw new ApiError('UNKNOWN_REFERENCE', `Field "${first.path.slice(6).replace(/\//g, '.')}" names a record that does not exist: ${first.message}.`, { errors })
     }
   }
 
   function checkPrecondition (request: FastifyRequest, current: Read): void {
     const header = request.headers['if-match']
     if (header !== undefined && !matchesEtag(header, etagOfRecord(current), false)) {
-      throw new ApiError('PRECONDITION_FAILED', 412, 'Precondition Failed', `The ${singular} has changed since the ETag in If-Match was read; read it again and retry.`)
+      throw new ApiError('PRECONDITION_FAILED', `The ${singular} has changed since the ETag in If-Match was read; read it again and retry.`)
     }
   }
 
@@ -93,7 +92,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     return app.sqlite.transaction(() => {
       const current = spec.get(id, today)
       if (creating && current !== undefined) {
-        throw new ApiError('DUPLICATE_ID', 409, 'Conflict', `A ${singular} with id "${id}" already exists.`)
+        throw new ApiError('DUPLICATE_ID', `A ${singular} with id "${id}" already exists.`)
       }
       if (!creating) {
         if (current === undefined) throw notFound(singular, id)
@@ -159,7 +158,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     const { id } = request.params as { id: string }
     const body = request.body as Omit<Input, 'id'> & { id?: string }
     if (body.id !== undefined && body.id !== id) {
-      throw new ApiError('ID_MISMATCH', 400, 'Bad Request', `The body's id "${body.id}" differs from the URL's "${id}"; ids cannot be changed.`, { errors: [{ path: '/body/id', message: `must be "${id}" or absent` }] })
+      throw new ApiError('ID_MISMATCH', `The body's id "${body.id}" differs from the URL's "${id}"; ids cannot be changed.`, { errors: [{ path: '/body/id', message: `must be "${id}" or absent` }] })
     }
     return respond(reply, save(request, id, () => ({ ...body, id }) as Input, false))
   })
@@ -206,7 +205,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       checkPrecondition(request, current)
       const referrers = app.repos.integrity.referencesTo(spec.kind, id)
       if (referrers.length > 0) {
-        throw new ApiError(`${code}_IN_USE`, 409, 'Conflict', `The ${singular} "${id}" is still referred to by ${referrers.join(', ')}; change or delete those first.`)
+        throw inUse(singular, `The ${singular} "${id}" is still referred to by ${referrers.join(', ')}; change or delete those first.`)
       }
       spec.remove(id)
       app.repos.changes.record({ at: app.clock.now(), key: request.apiKey!, action: 'delete', resource: spec.path, recordId: id, before: spec.toInput(current), after: null })

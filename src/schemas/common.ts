@@ -2,6 +2,7 @@
 // envelope and the RFC 9457 problem document. Schemas with an `$id` are registered
 // once (see plugins/schemas.ts) and appear as named components in the OpenAPI document.
 import { Type, type Static, type TSchema } from 'typebox'
+import { ERROR_CODES } from '../lib/errors.js'
 import { PARTIAL_DATE_PATTERN } from '../lib/partial-date.js'
 
 /** A reference to a registered schema that keeps its static type for handlers. */
@@ -129,9 +130,13 @@ export const Problem = Type.Object({
   status: Type.Integer({ format: 'int32', minimum: 400, maximum: 599 }),
   detail: Type.String({ minLength: 1, maxLength: PROBLEM_TEXT_MAX }),
   instance: Type.Optional(Type.String({ maxLength: PROBLEM_TEXT_MAX, description: 'The request path that failed.' })),
-  code: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Z][A-Z0-9_]*$', description: 'A stable machine-readable error code.' }),
+  code: StringEnum(ERROR_CODES, { description: 'A stable machine-readable error code; the README lists what each means.' }),
   requestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9._:-]+$', description: 'The X-Request-Id of the request.' })),
-  errors: Type.Optional(Type.Array(Ref(ValidationIssue), { maxItems: 50, description: 'For a 400: what is wrong, field by field.' }))
+  errors: Type.Optional(Type.Array(Ref(ValidationIssue), { maxItems: 50, description: 'For a 400: every mistake (up to 50), field by field.' })),
+  existing: Type.Optional(Type.Object({
+    id: Ref(Id),
+    href: Type.String({ maxLength: 200, pattern: '^/v1/', description: 'Its URL.' })
+  }, { additionalProperties: false, description: 'For a 409 DUPLICATE_RECORD or CATEGORY_HELD: the existing record this one would repeat.' }))
 }, {
   $id: 'Problem',
   additionalProperties: false,

@@ -33,7 +33,7 @@ t.test('GET /v1/games/{id}', async (t) => {
     id: 'paris-2024', name: 'Paris 2024', season: 'summer', year: 2024, city: 'Paris', country: 'FR', startsOn: '2024-07-26', endsOn: '2024-08-11',
     sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }]
   })
-  t.equal((await api.get('/v1/games/atlantis-1900')).body.code, 'GAMES_NOT_FOUND')
+  t.equal((await api.get('/v1/games/atlantis-1900')).body.code, 'GAME_NOT_FOUND')
 })
 
 t.test('GET /v1/games/{id}/sponsors follows the contracts\' covered editions', async (t) => {
