@@ -15,6 +15,7 @@ import readOnly from './plugins/read-only.js'
 import security from './plugins/security.js'
 import caching from './plugins/caching.js'
 import database from './plugins/database.js'
+import methods from './plugins/methods.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import strictQuery from './plugins/strict-query.js'
 import openapi from './plugins/swagger.js'
@@ -104,6 +105,7 @@ export async function buildApp (options: AppOptions) {
   app.addHook('onRequest', (request, reply, done) => { reply.header('x-request-id', request.id); done() })
 
   await app.register(problems)
+  await app.register(methods)
   await app.register(strictQuery)
   await app.register(openapi, { version: packageVersion() })
   await app.register(database, {

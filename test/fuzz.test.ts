@@ -3,7 +3,8 @@
 // huge and unicode strings, SQL and FTS syntax, path traversal, numbers Fastify's
 // coercion would accept, over-long path segments, deep and duplicate-key JSON, wrong
 // content types). Pass: no 5xx, every answer documented and valid against its schema
-// (checked by the helper), and the database passes integrity_check afterwards.
+// (checked by the helper), no internals in any answer (no FST_ code, no SQLite message,
+// no text/plain error), and the database passes integrity_check afterwards.
 // FC_SEED replays a run; FUZZ_RUNS sets the count (default 5000).
 import fc from 'fast-check'
 import t from 'tap'
@@ -45,6 +46,9 @@ function value (doc: Doc, schema: Record<string, unknown> | undefined, ids: stri
   return fc.oneof({ weight: 3, arbitrary: valid(doc, schema, ids) }, { weight: 2, arbitrary: fc.constantFrom(...NASTY) }, { weight: 1, arbitrary: fc.string({ maxLength: 50, unit: 'binary' }) })
 }
 
+/** Words that betray the framework or the database. */
+const INTERNALS = /FST_|SQLITE|no such column|syntax error|fts5|unterminated string|Invalid Preflight|content-type is set to/i
+
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
   fc.constantFrom(
@@ -82,6 +86,12 @@ t.test(`${runs} generated requests: no 5xx, every answer as documented`, async (
   })
 
   let serverErrors = 0
+  const leaks: string[] = []
+  /** An error that is not a problem document in our words. */
+  const leak = (label: string, res: { status: number, headers: Record<string, unknown>, text: string }) => {
+    if (res.status < 400) return
+    if (!/^application\/problem\+json/.test(String(res.headers['content-type'])) || INTERNALS.test(res.text)) leaks.push(`${label} → ${res.status} ${res.text.slice(0, 200)}`)
+  }
   await fc.assert(fc.asyncProperty(request, async (r) => {
     const pairs: Array<[string, string]> = [...r.query, ...(r.extra === undefined ? [] : [r.extra])].map(([k, v]) => [k, v])
     const search = new URLSearchParams(pairs).toString()
@@ -92,9 +102,20 @@ t.test(`${runs} generated requests: no 5xx, every answer as documented`, async (
       payload: r.body
     })
     if (res.status >= 500) serverErrors++
+    leak(`${r.method} ${r.path}`, res)
     return res.status < 500
   }), { seed, numRuns: runs })
   t.equal(serverErrors, 0, 'no 5xx')
+  // Every path, asked with methods and headers clients send by habit.
+  for (const path of Object.keys(doc.paths).map((p) => p.replace(/\{[^}]+\}/g, 'alibaba-group'))) {
+    for (const [method, extra] of [['OPTIONS', {}], ['DELETE', { 'content-type': 'application/json' }], ['DELETE', { 'content-type': 'text/plain' }], ['GET', { 'content-type': 'application/json' }]] as const) {
+      const res = await api.app.inject({ method, url: path, headers: { ...headers, ...extra } })
+      leak(`${method} ${path}`, { status: res.statusCode, headers: res.headers, text: res.body })
+      if (res.statusCode >= 500) serverErrors++
+    }
+  }
+  t.equal(serverErrors, 0, 'no 5xx for habitual methods either')
+  t.same(leaks, [], 'no FST_ code, SQLite message or text/plain error reaches a client')
   t.equal(api.app.sqlite.pragma('integrity_check', { simple: true }), 'ok', 'the database is intact')
   t.same(api.app.sqlite.pragma('foreign_key_check'), [], 'no dangling reference')
 })

@@ -4,7 +4,7 @@
 // FTS5 is outside what Drizzle models, so these are plain prepared statements.
 import type { Db } from '../db/open.js'
 import { createTotals } from '../db/version.js'
-import { badParameter } from '../lib/errors.js'
+import { ApiError, badParameter } from '../lib/errors.js'
 import { decodeCursor, encodeCursor } from '../lib/cursor.js'
 import { clip, clipMarked } from '../lib/text.js'
 import { HIT_SNIPPET_MAX, HIT_TITLE_MAX, SEARCH_TYPES } from '../schemas/search.js'
@@ -39,9 +39,32 @@ const ALIAS: Record<SearchType, string> = { sponsor: 's', category: 'k', contrac
  * that must all match ("happi heal" finds "happiness and health"); a query using FTS5
  * syntax (quotes, *, parentheses, column filters, AND/OR/NOT/NEAR) is passed as written.
  */
-export function toFtsQuery (q: string): string {
-  if (/["*():^]|\b(AND|OR|NOT|NEAR)\b/.test(q)) return q
-  return q.split(/\s+/).filter((word) => word !== '').map((word) => `"${word}"*`).join(' ')
+/** How `q` is read: as words (the default) or as FTS5 query syntax. */
+export type SearchMode = 'words' | 'advanced'
+
+/** Letters and digits, as the unicode61 tokenizer cuts words. */
+const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
+
+/**
+ * What a user typed, as an FTS5 query: in `words` mode every word must match, each as a
+ * prefix, and nothing else means anything (no columns, operators or punctuation); in
+ * `advanced` mode the text is FTS5 syntax as written. Undefined when no word is left.
+ */
+export function toFtsQuery (q: string, mode: SearchMode = 'words'): string | undefined {
+  if (mode === 'advanced') return q
+  const words = q.match(WORD) ?? []
+  return words.length === 0 ? undefined : words.map((word) => `"${word}"*`).join(' ')
+}
+
+/** FTS5's complaint about an advanced query, in our words. */
+function explain (error: unknown): string {
+  const message = error instanceof Error ? error.message : ''
+  const column = /no such column: (.*)$/.exec(message)
+  if (column !== null) return `filters by a column that does not exist ("${column[1] ?? ''}:"); the columns are title and body`
+  const near = /syntax error near "(.*)"$/.exec(message)
+  if (near !== null) return near[1] === '' ? 'ends where more was expected (an operator or a parenthesis left open?)' : `cannot be read near "${near[1] ?? ''}" (an operator, parenthesis or * out of place?)`
+  if (/unterminated string/.test(message)) return 'has a double quote that is never closed'
+  return 'is not a query this search understands'
 }
 
 export interface SearchHit {
@@ -126,17 +149,19 @@ export function createSearchRepository (db: Db) {
     },
 
     /**
-     * The FTS5 query for what a user typed in parameter `name`; a 400 problem when FTS5
-     * rejects its syntax (an unbalanced quote, a bare `*`, `NEAR(`…).
+     * The FTS5 query for what a user typed in parameter `name`: a 400 problem when it is
+     * empty or has no words, or (advanced mode) when FTS5 rejects its syntax.
      */
-    query<Q extends string | undefined> (name: string, q: Q): Q extends string ? string : undefined {
+    query<Q extends string | undefined> (name: string, q: Q, mode: SearchMode = 'words'): Q extends string ? string : undefined {
       if (q === undefined) return undefined as never
-      const match = toFtsQuery(q)
+      if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
+      const match = toFtsQuery(q, mode)
+      if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
       try {
         probe.get(match)
       } catch (error) {
-        const reason = error instanceof Error ? error.message.replace(/^fts5: /, '') : 'invalid'
-        throw badParameter(name, `is not a valid search query (${reason})`)
+        const message = `${explain(error)} (mode=advanced reads it as full-text query syntax; leave mode out to search for the words)`
+        throw new ApiError('INVALID_SEARCH_QUERY', `Query parameter "${name}" ${message}.`, { errors: [{ path: `/query/${name}`, message }] })
       }
       return match as never
     },

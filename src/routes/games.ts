@@ -54,10 +54,10 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { id } = request.params
     assertParent(app.repos, 'games', id)
-    const { sort, limit, cursor, ...filters } = request.query
+    const { sort, limit, cursor, mode, ...filters } = request.query
     assertFilterRefs(app.repos, { category: filters.category })
     const page = pageOf({ sort, limit, cursor }, 'name')
-    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q), games: id }, page, app.clock.today()), page.limit)
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode), games: id }, page, app.clock.today()), page.limit)
   })
 }
 

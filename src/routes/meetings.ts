@@ -6,7 +6,7 @@ import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 import type { MeetingFilters } from '../repositories/meetings.js'
-import type { SearchRepository } from '../repositories/search.js'
+import type { SearchMode, SearchRepository } from '../repositories/search.js'
 import { IdParams, Ref } from '../schemas/common.js'
 import { Meeting, MeetingList, MeetingListQuery } from '../schemas/meetings.js'
 import { assertFilterRefs } from './references.js'
@@ -14,13 +14,13 @@ import { assertFilterRefs } from './references.js'
 const tags = ['meetings']
 
 /** `from` starts on its first day, `to` lasts to its last day; `from` may not follow `to`. */
-export function meetingFilters (query: { participant?: string | undefined, from?: string | undefined, to?: string | undefined, q?: string | undefined }, search: SearchRepository): MeetingFilters {
+export function meetingFilters (query: { participant?: string | undefined, from?: string | undefined, to?: string | undefined, q?: string | undefined, mode?: SearchMode | undefined }, search: SearchRepository): MeetingFilters {
   const from = query.from === undefined ? undefined : firstDay(query.from)
   const to = query.to === undefined ? undefined : lastDay(query.to)
   if (from !== undefined && to !== undefined && from > to) {
     throw badParameter('from', `must not be after "to" (${query.from} is after ${query.to})`)
   }
-  return { participant: query.participant, from, to, q: search.query('q', query.q) }
+  return { participant: query.participant, from, to, q: search.query('q', query.q, query.mode) }
 }
 
 const meetings: FastifyPluginAsyncTypebox = async (app) => {

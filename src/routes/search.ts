@@ -14,9 +14,9 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Ref(SearchResults) }
     }
   }, async (request, reply) => {
-    const { q, type, cursor } = request.query
+    const { q, mode, type, cursor } = request.query
     const limit = request.query.limit ?? 20
-    const match = app.repos.search.query('q', q)
+    const match = app.repos.search.query('q', q, mode)
     return listResponse(request, reply, app.repos.search.search(match, { type, limit, cursor }), limit)
   })
 }

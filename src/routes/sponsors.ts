@@ -27,10 +27,10 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Ref(SponsorList) }
     }
   }, async (request, reply) => {
-    const { sort, limit, cursor, ...filters } = request.query
+    const { sort, limit, cursor, mode, ...filters } = request.query
     assertFilterRefs(app.repos, { category: filters.category, games: filters.games })
     const page = pageOf({ sort, limit, cursor }, 'name')
-    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q) }, page, app.clock.today()), page.limit)
+    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode) }, page, app.clock.today()), page.limit)
   })
 
   app.get('/sponsors/:id', {

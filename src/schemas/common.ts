@@ -191,18 +191,41 @@ export function ListOf<T extends TSchema> (item: T, id: string) {
 export const sharedSchemas = [Id, PartialDate, CountryCode, Summary, SourceSummary, ListMeta, ValidationIssue, Problem]
 
 /**
- * The write shapes of a resource from its writable fields: `Input` (a stored record,
- * as in the seed files: id required), `Create` (POST and PUT bodies: id optional) and
- * `Patch` (PATCH bodies: any non-empty subset of the fields).
+ * What a create may leave out, and what it then stores: null for a nullable field, false
+ * for a boolean, [] for a list that may be empty, the only value of a one-value enum.
+ * Undefined when the field is required.
  */
-export function writeSchemas<const P extends Record<string, TSchema>> (name: string, writable: P, examples: { create: Record<string, unknown>, patch: Record<string, unknown> }) {
+export function createDefault (schema: TSchema): { value: unknown } | undefined {
+  const s = schema as { anyOf?: Array<{ type?: unknown }>, type?: unknown, minItems?: number, enum?: unknown[] }
+  if (s.anyOf?.some((branch) => branch.type === 'null') === true) return { value: null }
+  if (s.type === 'boolean') return { value: false }
+  if (s.type === 'array' && (s.minItems ?? 0) === 0) return { value: [] }
+  if (Array.isArray(s.enum) && s.enum.length === 1) return { value: s.enum[0] }
+  return undefined
+}
+
+/** The fields of a create body: the ones with a default become optional and carry it. */
+function withCreateDefaults (writable: Record<string, TSchema>, defaults: Record<string, unknown>): Record<string, TSchema> {
+  return Object.fromEntries(Object.entries(writable).map(([key, schema]) => {
+    const fallback = key in defaults ? { value: defaults[key] } : createDefault(schema)
+    return [key, fallback === undefined ? schema : Type.Optional({ ...schema, default: fallback.value } as TSchema)]
+  }))
+}
+
+/**
+ * The write shapes of a resource from its writable fields: `Input` (a stored record,
+ * as in the seed files: id required), `Create` (POST and PUT bodies: id optional, and
+ * every field with a default — see createDefault — optional) and `Patch` (PATCH bodies:
+ * any non-empty subset of the fields).
+ */
+export function writeSchemas<const P extends Record<string, TSchema>> (name: string, writable: P, examples: { create: Record<string, unknown>, patch: Record<string, unknown> }, defaults: Partial<Record<keyof P, unknown>> = {}) {
   const Input = Type.Object({ id: Ref(Id), ...writable }, { $id: `${name}Input`, additionalProperties: false })
-  const Create = Type.Object({ id: Type.Optional(Ref(Id)), ...writable }, {
+  const Create = Type.Unsafe<Static<typeof Input> | Omit<Static<typeof Input>, 'id'>>(Type.Object({ id: Type.Optional(Ref(Id)), ...withCreateDefaults(writable, defaults) }, {
     $id: `${name}Create`,
     additionalProperties: false,
-    description: `A ${name.toLowerCase()} to create or replace. Without an id, one is made from the name and kept unique.`,
+    description: `A ${name.toLowerCase()} to create (POST) or replace (PUT). Without an id, one is made from the name and kept unique. Only the \`required\` fields must be sent: a field left out takes its default (null, false, [], the only allowed value, or the one the field's schema shows), on PUT too — PUT replaces the whole record, so leaving a field out resets it.`,
     examples: [examples.create]
-  })
+  }))
   const Patch = Type.Partial(Type.Object(writable), {
     $id: `${name}Patch`,
     additionalProperties: false,

@@ -71,7 +71,7 @@ export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatc
     sources: [SOURCE_EXAMPLE.id]
   },
   patch: { notes: 'Announced on 19 January 2017 at the World Economic Forum in Davos.' }
-})
+}, { territory: 'worldwide' })
 export type ContractInput = Static<typeof ContractInput>
 
 export const ContractList = ListOf(Contract, 'ContractList')

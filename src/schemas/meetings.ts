@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { SearchMode, SearchText } from './search.js'
 
 export const Participant = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -90,7 +91,8 @@ export const meetingFilters = {
   participant: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Part of a participant\'s name (case-insensitive).' })),
   from: Type.Optional(PartialDateRef('Meetings on or after this date; a partial date starts on its first day.')),
   to: Type.Optional(PartialDateRef('Meetings on or before this date; a partial date lasts to its last day.')),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the summary, participants or quotes; full-text, every word as a prefix (see /v1/search).' }))
+  q: Type.Optional(SearchText('the summary, participants or quotes')),
+  mode: SearchMode
 }
 const paging = { sort: SortParam(MEETING_SORTS, 'date'), limit: Limit, cursor: Cursor }
 

@@ -32,13 +32,27 @@ export const SearchResults = Type.Object({
   }]
 })
 
-export const SearchQuery = Type.Object({
-  q: Type.String({
+export const SEARCH_MODES = ['words', 'advanced'] as const
+
+/** How `q` is read; offered wherever `q` is. */
+export const SearchMode = Type.Optional(StringEnum(SEARCH_MODES, {
+  default: 'words',
+  description: '`words` (default): `q` is words, each matching as a prefix; punctuation, colons and operators mean nothing. `advanced`: `q` is SQLite FTS5 query syntax (`"exact phrase"`, `OR`, `NOT`, `NEAR(a b)`, `word*`, `title:word`); a query it cannot read is a 400 INVALID_SEARCH_QUERY naming `q`.'
+}))
+
+/** A full-text `q` over the named fields. */
+export function SearchText (what: string, examples?: string[]) {
+  return Type.String({
     minLength: 1,
     maxLength: 200,
-    description: 'Words to find; every word must match, each as a prefix (`happi heal`). FTS5 syntax (`"exact phrase"`, `OR`, `NOT`, `NEAR(a b)`, `word*`) is used as written.',
-    examples: ['happiness health']
-  }),
+    description: `Words to find in ${what}; every word must match, each as a prefix (\`happi heal\`). See \`mode\` for FTS5 syntax. Empty or only spaces is a 400.`,
+    ...(examples === undefined ? {} : { examples })
+  })
+}
+
+export const SearchQuery = Type.Object({
+  q: SearchText('any record', ['happiness health']),
+  mode: SearchMode,
   type: Type.Optional(StringEnum(SEARCH_TYPES, { description: 'Only hits of this kind.' })),
   limit: Limit,
   cursor: Cursor

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
+import { SearchMode, SearchText } from './search.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -57,7 +58,8 @@ export const SponsorList = ListOf(Sponsor, 'SponsorList')
 
 export const SPONSOR_SORTS = ['name', 'country', 'id'] as const
 export const sponsorFilters = {
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the sponsor\'s name, industry, headquarters or description; full-text, every word as a prefix (see /v1/search).' })),
+  q: Type.Optional(SearchText('the sponsor\'s name, industry, headquarters or description')),
+  mode: SearchMode,
   category: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
   activeOn: Type.Optional(Day('Sponsors with a contract running on this day.')),

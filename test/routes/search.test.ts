@@ -48,14 +48,18 @@ t.test('hits are typed, ranked and can be restricted to one type', async (t) => 
 
 t.test('prefix matching and FTS5 syntax', async (t) => {
   const api = await build(t, { seed: data })
-  const ids = async (q: string) => (await api.get(`/v1/search?q=${encodeURIComponent(q)}`)).body.data.map((h: { id: string }) => h.id)
+  const ids = async (q: string, mode = '') => (await api.get(`/v1/search?q=${encodeURIComponent(q)}${mode}`)).body.data.map((h: { id: string }) => h.id)
   t.same(await ids('timek'), ['omega'], 'a word prefix matches')
   t.same(await ids('happi heal'), ['lausanne'], 'every word must match, each as a prefix')
-  t.same(await ids('"double H"'), ['lausanne'], 'a quoted phrase')
-  t.same((await ids('omega OR davos')).sort(), ['alibaba-top', 'omega'], 'OR')
-  t.same(await ids('watchmaker NOT omega'), [])
+  t.same(await ids('"double H"'), ['lausanne'], 'quotes are punctuation: the words match')
+  t.same(await ids('"double H"', '&mode=advanced'), ['lausanne'], 'a quoted phrase')
+  t.same((await ids('omega OR davos', '&mode=advanced')).sort(), ['alibaba-top', 'omega'], 'OR')
+  t.same(await ids('watchmaker NOT omega', '&mode=advanced'), [])
+  t.same(await ids('omega OR davos'), [], 'in words mode OR is a word like any other')
   t.same(await ids('zürich'), [], 'no hit is an empty list')
   t.equal(toFtsQuery('happiness  health'), '"happiness"* "health"*')
+  t.equal(toFtsQuery('TOP: sponsor:visa) "x'), '"TOP"* "sponsor"* "visa"* "x"*', 'columns, operators and punctuation cannot break a plain query')
+  t.equal(toFtsQuery('a OR b', 'advanced'), 'a OR b')
 })
 
 t.test('page through hits with cursors', async (t) => {
@@ -86,14 +90,30 @@ t.test('bad queries are 400 problems naming q, never 500', async (t) => {
   const api = await build(t, { seed: data })
   const cases = ['"unbalanced', '*', 'NEAR(', 'a AND', '(', 'title:', 'nocolumn:x', '^']
   for (const q of cases) {
-    const res = await api.get(`/v1/search?q=${encodeURIComponent(q)}`)
+    const res = await api.get(`/v1/search?q=${encodeURIComponent(q)}&mode=advanced`)
     t.equal(res.status, 400, q)
+    t.equal(res.body.code, 'INVALID_SEARCH_QUERY', q)
     t.equal(res.body.errors[0].path, '/query/q', q)
-    t.match(res.body.errors[0].message, /^is not a valid search query \(.+\)$/, q)
+    t.match(res.body.errors[0].message, /\(mode=advanced reads it as full-text query syntax; leave mode out to search for the words\)$/, q)
+    t.notMatch(res.body.detail, /fts5|syntax error|no such column|unterminated/, `${q}: in our words`)
   }
-  for (const url of ['/v1/search', '/v1/search?q=', `/v1/search?q=${'x'.repeat(201)}`, '/v1/search?q=a&type=games', '/v1/sponsors?q=%22open', '/v1/meetings?q=NEAR(']) {
+  t.match((await api.get('/v1/search?q=nocolumn:x&mode=advanced')).body.detail, /a column that does not exist \("nocolumn:"\); the columns are title and body/)
+  for (const q of ['TOP:', 'sponsor:visa', 'OR', 'visa)', 'visa^', '"unbalanced', 'NEAR(', 'a AND', 'title:']) {
+    for (const path of ['/v1/search', '/v1/sponsors', '/v1/meetings']) {
+      t.equal((await api.get(`${path}?q=${encodeURIComponent(q)}`)).status, 200, `${path} q=${q}: plain text is words`)
+    }
+  }
+  for (const q of ['   ', '\t']) {
+    const res = await api.get(`/v1/search?q=${encodeURIComponent(q)}`)
+    t.equal(res.status, 400)
+    t.equal(res.body.detail, 'Query parameter "q" is empty (only spaces).')
+  }
+  const noWords = await api.get('/v1/sponsors?q=%5E%2A')
+  t.equal(noWords.status, 400)
+  t.match(noWords.body.detail, /has no words to search for/)
+  for (const url of ['/v1/search', '/v1/search?q=', `/v1/search?q=${'x'.repeat(201)}`, '/v1/search?q=a&type=games', '/v1/sponsors?q=%22open&mode=advanced', '/v1/meetings?q=NEAR(&mode=advanced', '/v1/search?q=a&mode=fancy']) {
     const res = await api.get(url)
     t.equal(res.status, 400, url)
-    t.match(res.body.errors[0].path, /^\/query\/(q|type)$/, url)
+    t.match(res.body.errors[0].path, /^\/query\/(q|type|mode)$/, url)
   }
 })
