@@ -2,10 +2,10 @@
 // refers to a record, and would a contract break TOP's category exclusivity.
 import type { Db } from '../db/open.js'
 
-export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'fact'
+export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'fact' | 'programme'
 
 const TABLES: Record<Kind, string> = {
-  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', fact: 'sponsor_facts'
+  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', fact: 'sponsor_facts', programme: 'programmes'
 }
 
 /**
@@ -19,7 +19,7 @@ const REFERRERS: Partial<Record<Kind, Array<{ what: string, sql: string, path?: 
     { what: 'fact', sql: 'select id from sponsor_facts where sponsor_id = ?', path: '/v1/facts' }
   ],
   category: [{ what: 'contract', sql: 'select contract_id from contract_categories where category_id = ?' }],
-  source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact'].map((owner) => ({
+  source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact', 'programme'].map((owner) => ({
     what: owner === 'sponsor_fact' ? 'fact' : owner,
     sql: `select ${owner === 'sponsor_fact' ? 'fact' : owner}_id from ${owner}_sources where source_id = ?`,
     ...(owner === 'sponsor_fact' ? { path: '/v1/facts' } : {})
