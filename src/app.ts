@@ -22,6 +22,7 @@ import openapi from './plugins/swagger.js'
 import categories from './routes/categories.js'
 import changes from './routes/changes.js'
 import contracts from './routes/contracts.js'
+import facts from './routes/facts.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
 import meetings from './routes/meetings.js'
@@ -138,6 +139,7 @@ export async function buildApp (options: AppOptions) {
     await v1.register(games)
     await v1.register(programmes)
     await v1.register(sources)
+    await v1.register(facts)
     await v1.register(search)
     await v1.register(changes)
   }, { prefix: '/v1' })

@@ -14,6 +14,7 @@ import type { ContractInput } from '../src/schemas/contracts.js'
 import type { MeetingInput } from '../src/schemas/meetings.js'
 import type { GameInput } from '../src/schemas/games.js'
 import type { CategoryInput } from '../src/schemas/categories.js'
+import type { FactInput } from '../src/schemas/facts.js'
 import type { ProgrammeInput } from '../src/schemas/programmes.js'
 
 export const TODAY = '2026-06-15'
@@ -199,6 +200,10 @@ export function meeting (id: string, overrides: Partial<MeetingInput> = {}): Mee
     sources: ['src'],
     ...overrides
   }
+}
+
+export function fact (id: string, sponsor: string, overrides: Partial<FactInput> = {}): FactInput {
+  return { id, sponsor, date: '2018-12', summary: `Fact ${id}`, sources: ['src'], ...overrides }
 }
 
 /** A dataset with one source, "src", plus whatever is given. */

@@ -87,7 +87,7 @@ t.test('the request-body examples in the document are accepted by the API as it 
   const api = await build(t, { seed: { dir: 'seed' } })
   const { headers } = keyFor(api)
   const doc = api.app.swagger() as unknown as { components: { schemas: Record<string, { examples?: unknown[] }> } }
-  for (const [resource, name] of [['sources', 'Source'], ['categories', 'Category'], ['sponsors', 'Sponsor'], ['contracts', 'Contract'], ['meetings', 'Meeting']] as const) {
+  for (const [resource, name] of [['sources', 'Source'], ['categories', 'Category'], ['sponsors', 'Sponsor'], ['contracts', 'Contract'], ['meetings', 'Meeting'], ['facts', 'Fact']] as const) {
     const create = doc.components.schemas[`${name}Create`]?.examples?.[0] as object
     const created = await api.request({ method: 'POST', url: `/v1/${resource}`, headers, payload: create })
     t.equal(created.status, 201, `POST /v1/${resource} with the ${name}Create example: ${created.body?.detail ?? ''}`)

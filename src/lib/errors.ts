@@ -23,6 +23,7 @@ export const ERRORS = {
   MEETING_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No meeting has this id.' },
   GAME_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No Games edition has this id.' },
   SOURCE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No source has this id.' },
+  FACT_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No fact has this id.' },
   PROGRAMME_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No programme has this id.' },
   DUPLICATE_ID: { status: 409, title: 'Conflict', meaning: 'A POST names an id that is taken.' },
   DUPLICATE_RECORD: { status: 409, title: 'Conflict', meaning: 'The record repeats an existing one\'s natural key (a source\'s URL, a sponsor\'s name, a meeting\'s date, sponsors and place); `existing` names it.' },
@@ -32,6 +33,7 @@ export const ERRORS = {
   MEETING_IN_USE: { status: 409, title: 'Conflict', meaning: 'The meeting is still referred to.' },
   GAME_IN_USE: { status: 409, title: 'Conflict', meaning: 'The Games edition is still referred to.' },
   SOURCE_IN_USE: { status: 409, title: 'Conflict', meaning: 'The source is still cited.' },
+  FACT_IN_USE: { status: 409, title: 'Conflict', meaning: 'The fact is still referred to (nothing refers to facts yet; DELETE documents it like every resource).' },
   PROGRAMME_IN_USE: { status: 409, title: 'Conflict', meaning: 'The programme is still referred to.' },
   INVALID_TERM: { status: 409, title: 'Conflict', meaning: 'A contract ends before it starts.' },
   CATEGORY_HELD: { status: 409, title: 'Conflict', meaning: 'Another contract holds the category over an overlapping term; `existing` names it when it has the same sponsors.' },
@@ -112,7 +114,7 @@ export function problemType (status: number): string {
 }
 
 /** The kinds of record, by their singular name. */
-export type RecordKind = 'sponsor' | 'category' | 'contract' | 'meeting' | 'game' | 'source' | 'programme'
+export type RecordKind = 'sponsor' | 'category' | 'contract' | 'meeting' | 'game' | 'source' | 'fact' | 'programme'
 
 const KIND_LABEL: Partial<Record<RecordKind, string>> = { game: 'Games edition' }
 

@@ -2,23 +2,27 @@
 // refers to a record, and would a contract break TOP's category exclusivity.
 import type { Db } from '../db/open.js'
 
-export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'programme'
+export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'fact' | 'programme'
 
 const TABLES: Record<Kind, string> = {
-  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', programme: 'programmes'
+  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', fact: 'sponsor_facts', programme: 'programmes'
 }
 
-/** What points at a record of each kind, as "kind: sql returning ids". */
-const REFERRERS: Partial<Record<Kind, Array<{ what: string, sql: string }>>> = {
+/**
+ * What points at a record of each kind, as "kind: sql returning ids". A fact is named
+ * with its route: it is only reachable there, not through its sponsor's endpoints.
+ */
+const REFERRERS: Partial<Record<Kind, Array<{ what: string, sql: string, path?: string }>>> = {
   sponsor: [
     { what: 'contract', sql: 'select contract_id from contract_sponsors where sponsor_id = ?' },
     { what: 'meeting', sql: 'select meeting_id from meeting_sponsors where sponsor_id = ?' },
-    { what: 'fact', sql: 'select id from sponsor_facts where sponsor_id = ?' }
+    { what: 'fact', sql: 'select id from sponsor_facts where sponsor_id = ?', path: '/v1/facts' }
   ],
   category: [{ what: 'contract', sql: 'select contract_id from contract_categories where category_id = ?' }],
   source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact', 'programme'].map((owner) => ({
     what: owner === 'sponsor_fact' ? 'fact' : owner,
-    sql: `select ${owner === 'sponsor_fact' ? 'fact' : owner}_id from ${owner}_sources where source_id = ?`
+    sql: `select ${owner === 'sponsor_fact' ? 'fact' : owner}_id from ${owner}_sources where source_id = ?`,
+    ...(owner === 'sponsor_fact' ? { path: '/v1/facts' } : {})
   }))
 }
 
@@ -35,7 +39,7 @@ export function createIntegrity (db: Db) {
   const exists = Object.fromEntries(Object.entries(TABLES).map(([kind, table]) =>
     [kind, sqlite.prepare(`select 1 from ${table} where id = ?`).pluck()])) as Record<Kind, ReturnType<typeof sqlite.prepare>>
   const referrers = Object.fromEntries(Object.entries(REFERRERS).map(([kind, list]) =>
-    [kind, list.map(({ what, sql }) => ({ what, statement: sqlite.prepare(`${sql} order by 1 limit 5`).pluck() }))]))
+    [kind, list.map(({ what, sql, path }) => ({ what, path, statement: sqlite.prepare(`${sql} order by 1 limit 5`).pluck() }))]))
   const overlapping = sqlite.prepare(`
     select c.id as contract, cc.category_id as category, c.starts_first as startsFirst, c.ends_last as endsLast,
       (select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id) as sponsors
@@ -52,9 +56,10 @@ export function createIntegrity (db: Db) {
       return exists[kind].get(id) !== undefined
     },
 
-    /** Up to five referrers per kind, e.g. ["contract alibaba-top", "meeting lausanne"]. */
+    /** Up to five referrers per kind, e.g. ['contract "alibaba-top"', 'fact "tmall" (/v1/facts/tmall)']. */
     referencesTo (kind: Kind, id: string): string[] {
-      return (referrers[kind] ?? []).flatMap(({ what, statement }) => (statement.all(id) as string[]).map((ref) => `${what} "${ref}"`))
+      return (referrers[kind] ?? []).flatMap(({ what, path, statement }) => (statement.all(id) as string[])
+        .map((ref) => `${what} "${ref}"${path === undefined ? '' : ` (${path}/${ref})`}`))
     },
 
     /**

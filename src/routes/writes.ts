@@ -20,6 +20,8 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   /** Plural path segment and tag, e.g. "sponsors". */
   path: Change['resource']
   schemas: { Create: TSchema, Patch: TSchema, Read: TSchema }
+  /** The `{id}` parameter, e.g. with an example id of this resource; default IdParams. */
+  params?: TSchema
   get: (id: string, today: string) => Read | undefined
   /** The stored record in write-body form (related records by id). */
   toInput: (record: Read) => Input
@@ -29,8 +31,8 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   baseId: (body: Omit<Input, 'id'>) => string
   /** What `baseId` uses, for the documentation: "name", "first sponsor and start year"… */
   idFrom: string
-  /** Ids the record points at, by body field. */
-  references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] }>
+  /** Ids the record points at, by body field (one id for a single-valued field). */
+  references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] | string }>
   /** Integrity rules beyond references; throw a 409 ApiError. */
   check?: (input: Input) => void
 }
@@ -45,6 +47,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   const singular = spec.kind
   const tags = [spec.path]
   const config = { scope: 'write' as const }
+  const params = spec.params ?? IdParams
   const Name = singular[0]?.toUpperCase() + singular.slice(1)
   const IfMatch = Type.Object({
     'if-match': Type.Optional(Type.String({ maxLength: 1000, pattern: IF_MATCH, description: 'The ETag of the record as last read (or `*`); a stale one answers 412.' }))
@@ -69,9 +72,10 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   function checkReferences (input: Input): void {
     const errors: FieldError[] = []
     for (const { field, kind, ids } of spec.references(input)) {
-      ids.forEach((id, index) => {
-        if (!app.repos.integrity.exists(kind, id)) errors.push({ path: `/body/${field}/${index}`, message: `no ${kind} has id "${id}"` })
-      })
+      const named = typeof ids === 'string' ? [{ path: `/body/${field}`, id: ids }] : ids.map((id, index) => ({ path: `/body/${field}/${index}`, id }))
+      for (const { path, id } of named) {
+        if (!app.repos.integrity.exists(kind, id)) errors.push({ path, message: `no ${kind} has id "${id}"` })
+      }
     }
     const first = errors[0]
     if (first !== undefined) {
@@ -149,7 +153,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       operationId: `replace${Name}`,
       summary: `Replace a ${singular}`,
       description: `Replaces every field of an existing ${singular} (PUT does not create: POST does). Send \`If-Match\` with the ETag you read to fail with 412 rather than overwrite someone else's change. Needs a write-scoped key.`,
-      params: IdParams,
+      params,
       headers: IfMatch,
       body: Ref(spec.schemas.Create),
       response: changedResponses
@@ -170,7 +174,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       operationId: `update${Name}`,
       summary: `Change some fields of a ${singular}`,
       description: `Merges the given fields into the ${singular}; fields left out keep their values, arrays are replaced whole, and the result is checked as a whole. Honours \`If-Match\` like PUT. Needs a write-scoped key.`,
-      params: IdParams,
+      params,
       headers: IfMatch,
       body: Ref(spec.schemas.Patch),
       response: changedResponses
@@ -188,7 +192,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       operationId: `delete${Name}`,
       summary: `Delete a ${singular}`,
       description: `Deletes the ${singular} and answers 204. A ${singular} that other records still refer to is not deleted (409 names them). Honours \`If-Match\`. Needs a write-scoped key.`,
-      params: IdParams,
+      params,
       headers: IfMatch,
       response: {
         204: { description: 'Deleted.', type: 'null' },

@@ -2,8 +2,9 @@ import { sharedSchemas } from './common.js'
 import { Category, CategoryCreate, CategoryInput, CategoryList, CategoryPatch, Holder, HolderList } from './categories.js'
 import { Change, ChangeList } from './changes.js'
 import { Contract, ContractCreate, ContractInput, ContractList, ContractPatch } from './contracts.js'
+import { Fact, FactCreate, FactInput, FactList, FactPatch } from './facts.js'
 import { Game, GameInput, GameList } from './games.js'
-import { Fact, Location, Meeting, MeetingCreate, MeetingInput, MeetingList, MeetingPatch, Participant, Quote } from './meetings.js'
+import { Location, Meeting, MeetingCreate, MeetingInput, MeetingList, MeetingPatch, Participant, Quote } from './meetings.js'
 import { Programme, ProgrammeInput, ProgrammeList } from './programmes.js'
 import { Source, SourceCreate, SourceInput, SourceList, SourcePatch } from './sources.js'
 import { SearchHit, SearchResults } from './search.js'
@@ -20,14 +21,15 @@ export const apiSchemas = [
   FormerName, Sponsor, SponsorList,
   Contract, ContractList,
   Participant, Quote, Location, Meeting, MeetingList,
+  Fact, FactList,
   SearchHit, SearchResults,
   TimelineEvent, Timeline,
   SponsorCreate, SponsorPatch, CategoryCreate, CategoryPatch, ContractCreate, ContractPatch,
-  MeetingCreate, MeetingPatch, SourceCreate, SourcePatch,
+  MeetingCreate, MeetingPatch, SourceCreate, SourcePatch, FactCreate, FactPatch,
   Change, ChangeList
 ]
 
 /** Record shapes of the seed files (and of write bodies). */
-export const inputSchemas = [SourceInput, GameInput, CategoryInput, SponsorInput, ContractInput, MeetingInput, Fact, ProgrammeInput]
+export const inputSchemas = [SourceInput, GameInput, CategoryInput, SponsorInput, ContractInput, MeetingInput, FactInput, ProgrammeInput]
 
 export const allSchemas = [...apiSchemas, ...inputSchemas]

@@ -105,11 +105,3 @@ export type MeetingListQuery = Static<typeof MeetingListQuery>
 
 export const SponsorMeetingsQuery = Type.Object({ ...meetingFilters, ...paging }, { additionalProperties: false })
 
-export const Fact = Type.Object({
-  id: Ref(Id),
-  sponsor: Ref(Id),
-  date: Ref(PartialDate),
-  summary: Type.String({ minLength: 1, maxLength: 2000 }),
-  sources: SourceIds()
-}, { $id: 'FactInput', additionalProperties: false, description: 'A dated fact about a sponsor, other than its contracts and meetings.' })
-export type FactInput = Static<typeof Fact>

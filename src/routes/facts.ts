@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { notFound } from '../lib/errors.js'
+import { listResponse, pageOf } from '../lib/paging.js'
+import { etagOfRecord } from '../plugins/caching.js'
+import { Ref } from '../schemas/common.js'
+import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput } from '../schemas/facts.js'
+import { meetingFilters } from './meetings.js'
+import { assertFilterRefs } from './references.js'
+import { registerWrites } from './writes.js'
+
+const tags = ['facts']
+
+const facts: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/facts', {
+    schema: {
+      tags,
+      operationId: 'listFacts',
+      summary: 'List facts',
+      description: 'Dated facts about sponsors other than their contracts and meetings (an extension, a renewal, a first), oldest first by default. A fact dated only to a month or year matches `from`/`to` when its period overlaps the range.',
+      querystring: FactListQuery,
+      response: { 200: Ref(FactList) }
+    }
+  }, async (request, reply) => {
+    const { sort, limit, cursor, sponsor, from, to, q } = request.query
+    assertFilterRefs(app.repos, { sponsor })
+    // Same from/to rules as meetings; q is a plain substring here, not a full-text query.
+    const range = meetingFilters({ from, to }, app.repos.search)
+    const page = pageOf({ sort, limit, cursor }, 'date')
+    return listResponse(request, reply, app.repos.facts.list({ sponsor, from: range.from, to: range.to, q }, page), page.limit)
+  })
+
+  app.get('/facts/:id', {
+    schema: {
+      tags,
+      operationId: 'getFact',
+      summary: 'Get a fact',
+      description: 'One dated fact by id: its sponsor, date, summary and sources.',
+      params: FactIdParams,
+      response: { 200: Ref(Fact) }
+    }
+  }, async (request, reply) => {
+    const fact = app.repos.facts.get(request.params.id)
+    if (fact === undefined) throw notFound('fact', request.params.id)
+    reply.header('etag', etagOfRecord(fact))
+    return fact
+  })
+
+  registerWrites<FactInput, Fact>(app, {
+    kind: 'fact',
+    path: 'facts',
+    schemas: { Create: FactCreate, Patch: FactPatch, Read: Fact },
+    params: FactIdParams,
+    get: (id) => app.repos.facts.get(id),
+    toInput: ({ sponsor, sources, ...fields }) => ({ ...fields, sponsor: sponsor.id, sources: sources.map((s) => s.id) }),
+    upsert: (input) => { app.repos.facts.upsert(input) },
+    remove: (id) => { app.repos.facts.remove(id) },
+    baseId: (body) => `${body.sponsor} ${body.date} ${body.summary.split(/\s+/).slice(0, 6).join(' ')}`,
+    idFrom: 'sponsor, the date and the first words of the summary',
+    references: (input) => [
+      { field: 'sponsor', kind: 'sponsor', ids: input.sponsor },
+      { field: 'sources', kind: 'source', ids: input.sources }
+    ]
+  })
+}
+
+export default facts
