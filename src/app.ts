@@ -22,6 +22,7 @@ import openapi from './plugins/swagger.js'
 import categories from './routes/categories.js'
 import changes from './routes/changes.js'
 import contracts from './routes/contracts.js'
+import explore from './routes/explore.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
 import meetings from './routes/meetings.js'
@@ -128,6 +129,7 @@ export async function buildApp (options: AppOptions) {
   await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60', maxEntries: options.responseCacheEntries ?? 2000 })
 
   await app.register(health)
+  await app.register(explore)
   await app.register(async (v1) => {
     await v1.register(sponsors)
     await v1.register(categories)

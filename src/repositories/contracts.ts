@@ -82,6 +82,7 @@ function linked (table: typeof contractSponsors | typeof contractCategories | ty
 
 export interface ContractFilters {
   sponsor?: string | undefined
+  country?: string | undefined
   category?: string | undefined
   games?: string | undefined
   activeOn?: string | undefined
@@ -98,6 +99,8 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       sponsor: (v) => linked(contractSponsors, q(contractSponsors.sponsorId), sql`${v}`),
       category: (v) => linked(contractCategories, q(contractCategories.categoryId), sql`${v}`),
       games: (v) => linked(contractGames, q(contractGames.gamesId), sql`${v}`),
+      country: (v) => sql`${q(c.id)} in (select ${q(contractSponsors.contractId)} from ${contractSponsors}
+        join ${sponsors} on ${q(sponsors.id)} = ${q(contractSponsors.sponsorId)} where ${q(sponsors.country)} = ${v})`,
       activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
       // status=… becomes one of these, bound to today, so each is an index range.
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
