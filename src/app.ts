@@ -26,6 +26,7 @@ import explore from './routes/explore.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
 import meetings from './routes/meetings.js'
+import programmes from './routes/programmes.js'
 import search from './routes/search.js'
 import sources from './routes/sources.js'
 import sponsors from './routes/sponsors.js'
@@ -136,6 +137,7 @@ export async function buildApp (options: AppOptions) {
     await v1.register(contracts)
     await v1.register(meetings)
     await v1.register(games)
+    await v1.register(programmes)
     await v1.register(sources)
     await v1.register(search)
     await v1.register(changes)

@@ -31,7 +31,7 @@ t.test('db:migrate and db:seed', async (t) => {
     const seed = tsx('src/cli/seed.ts', env)
     t.equal(seed.status, 0, seed.stderr)
     t.match(seed.stdout, /^read sponsors\.json: \d+ records$/m, `run ${run}: progress per file`)
-    t.match(seed.stdout, /^seeded .*api\.db: \d+ sources, \d+ games, \d+ categories, \d+ sponsors, \d+ contracts, \d+ meetings, \d+ facts$/m, `run ${run}: summary`)
+    t.match(seed.stdout, /^seeded .*api\.db: \d+ sources, \d+ games, \d+ categories, \d+ sponsors, \d+ contracts, \d+ programmes, \d+ meetings, \d+ facts$/m, `run ${run}: summary`)
   }
   const bad = join(dir, 'bad-seed')
   mkdirSync(bad)

@@ -14,6 +14,7 @@ import type { ContractInput } from '../src/schemas/contracts.js'
 import type { MeetingInput } from '../src/schemas/meetings.js'
 import type { GameInput } from '../src/schemas/games.js'
 import type { CategoryInput } from '../src/schemas/categories.js'
+import type { ProgrammeInput } from '../src/schemas/programmes.js'
 
 export const TODAY = '2026-06-15'
 
@@ -181,6 +182,10 @@ export function contract (id: string, overrides: Partial<ContractInput> = {}): C
     sources: ['src'],
     ...overrides
   }
+}
+
+export function programme (id: string, startsOn: string, endsOn: string, overrides: Partial<ProgrammeInput> = {}): ProgrammeInput {
+  return { id, name: `Programme ${id}`, startsOn, endsOn, partnerCount: null, revenue: null, notes: null, sources: ['src'], ...overrides }
 }
 
 export function meeting (id: string, overrides: Partial<MeetingInput> = {}): MeetingInput {

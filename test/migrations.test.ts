@@ -26,6 +26,30 @@ function counts (sqlite: import('better-sqlite3').Database): Record<string, numb
   return Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]))
 }
 
+/**
+ * The seed as today's code stores it, copied into an older schema: the tables and
+ * (non-generated) columns that schema has. Today's repositories cannot write to it
+ * directly once later migrations add tables they use.
+ */
+function copyInto (target: import('better-sqlite3').Database, dataset: ReturnType<typeof readDataset>): void {
+  const current = openDatabase({ path: ':memory:', migrationsFolder: 'migrations' })
+  try {
+    loadDataset(current.sqlite, createRepositories(current.db), dataset)
+    const tables = target.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like 'search_fts%' order by name").pluck().all() as string[]
+    target.pragma('foreign_keys = off')
+    target.transaction(() => {
+      for (const table of tables) {
+        const columns = (target.pragma(`table_info("${table}")`) as Array<{ name: string }>).map(({ name }) => `"${name}"`).join(', ')
+        const insert = target.prepare(`insert into "${table}" (${columns}) values (${columns.split(', ').map(() => '?').join(', ')})`)
+        for (const row of current.sqlite.prepare(`select ${columns} from "${table}"`).raw().all() as unknown[][]) insert.run(...row)
+      }
+    })()
+    target.pragma('foreign_keys = on')
+  } finally {
+    current.sqlite.close()
+  }
+}
+
 t.test('every later migration keeps the data of a seeded database at 0003', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'migrations-'))
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,7 +59,7 @@ t.test('every later migration keeps the data of a seeded database at 0003', asyn
   // Before 0004 every sponsor had a country.
   const seed = readDataset('seed')
   seed.sponsors = seed.sponsors.map((sponsor) => ({ ...sponsor, country: sponsor.country ?? 'ZZ' }))
-  loadDataset(old.sqlite, createRepositories(old.db), seed)
+  copyInto(old.sqlite, seed)
   const before = counts(old.sqlite)
   const sponsorsBefore = old.sqlite.prepare('select * from sponsors order by id').all()
   old.sqlite.close()
@@ -46,7 +70,8 @@ t.test('every later migration keeps the data of a seeded database at 0003', asyn
   const applied = current.sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }
   const journal = JSON.parse(readFileSync('migrations/meta/_journal.json', 'utf8')) as Journal
   t.equal(applied.n, journal.entries.length, 'all migrations applied')
-  t.same(counts(current.sqlite), before, 'every table has the rows it had')
+  const after = counts(current.sqlite)
+  t.same(Object.fromEntries(Object.keys(before).map((name) => [name, after[name]])), before, 'every table has the rows it had')
   t.same(current.sqlite.prepare('select * from sponsors order by id').all(), sponsorsBefore, 'sponsors are unchanged')
   t.same(current.sqlite.pragma('foreign_key_check'), [], 'no dangling foreign keys')
   t.equal(current.sqlite.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on')

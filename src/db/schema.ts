@@ -102,6 +102,22 @@ export const meetings = sqliteTable('meetings', {
   index('meetings_date_last_idx').on(t.dateLast)
 ])
 
+/** An edition of the TOP programme (TOP I, ..., the quadrennials named by their years). */
+export const programmes = sqliteTable('programmes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on').notNull(),
+  partnerCount: integer('partner_count'),
+  revenue: integer('revenue'),
+  notes: text('notes'),
+  startsFirst: text('starts_first').generatedAlwaysAs((): SQL => firstDay(programmes.startsOn), { mode: 'stored' }),
+  endsLast: text('ends_last').generatedAlwaysAs((): SQL => lastDay(programmes.endsOn), { mode: 'stored' })
+}, (t) => [
+  index('programmes_starts_idx').on(t.startsFirst, t.id),
+  index('programmes_name_idx').on(t.name, t.id)
+])
+
 /** Other dated facts about a sponsor, e.g. "launched the first Olympic store on Tmall". */
 export const sponsorFacts = sqliteTable('sponsor_facts', {
   id: text('id').primaryKey(),
@@ -110,6 +126,16 @@ export const sponsorFacts = sqliteTable('sponsor_facts', {
   summary: text('summary').notNull(),
   dateFirst: text('date_first').generatedAlwaysAs((): SQL => firstDay(sponsorFacts.date), { mode: 'stored' })
 }, (t) => [index('sponsor_facts_sponsor_idx').on(t.sponsorId, t.dateFirst)])
+
+/** Names a sponsor went by before its current one, oldest first (position 0). */
+export const sponsorNames = sqliteTable('sponsor_names', {
+  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  // Partial dates, or null when no source states them.
+  fromOn: text('from_on'),
+  untilOn: text('until_on')
+}, (t) => [primaryKey({ columns: [t.sponsorId, t.position] })])
 
 // Link tables. A parent's links go with it (cascade); a referenced record cannot be
 // deleted while something still points at it (restrict).
@@ -185,6 +211,7 @@ export const contractSources = sourceLinks('contract_sources', 'contract_id', ()
 export const meetingSources = sourceLinks('meeting_sources', 'meeting_id', () => meetings.id)
 export const gameSources = sourceLinks('game_sources', 'game_id', () => games.id)
 export const factSources = sourceLinks('sponsor_fact_sources', 'fact_id', () => sponsorFacts.id)
+export const programmeSources = sourceLinks('programme_sources', 'programme_id', () => programmes.id)
 
 export type SourceLinkTable = typeof sponsorSources
 

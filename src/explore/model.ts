@@ -3,7 +3,7 @@
 // query path. The page and the SVG are both drawn from this model.
 import type { Repositories } from '../repositories/index.js'
 import type { Contract } from '../schemas/contracts.js'
-import type { Sponsor } from '../schemas/sponsors.js'
+import type { FormerName, Sponsor } from '../schemas/sponsors.js'
 import { collectAll } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 
@@ -17,7 +17,7 @@ export interface ExploreFilters {
 
 export const FILTER_NAMES = ['category', 'country', 'programme', 'activeOn'] as const
 
-export interface FormerName { name: string, from: string | null, until: string | null }
+export type { FormerName } from '../schemas/sponsors.js'
 
 /** A bar: one contract in one partner's row (a joint contract has a bar in each partner's row). */
 export interface Bar {
@@ -59,8 +59,6 @@ export interface ExploreModel {
 export const FIRST_YEAR = 1985
 export const LAST_YEAR = 2032
 
-type SponsorRecord = Sponsor & { formerNames?: FormerName[] }
-
 /** Reads the programme editions (when the repositories have them) as bands. */
 export type ProgrammeSource = () => ProgrammeBand[]
 
@@ -77,7 +75,7 @@ export function apiQuery (filters: ExploreFilters): string {
 
 export function buildExploreModel (repos: Repositories, filters: ExploreFilters, today: string, programmes: ProgrammeSource): ExploreModel {
   const contracts = collectAll((page) => repos.contracts.list(filters, page, today), 'startsOn')
-  const sponsors = new Map<string, SponsorRecord>()
+  const sponsors = new Map<string, Sponsor>()
   for (const sponsor of collectAll((page) => repos.sponsors.list({}, page, today), 'name')) sponsors.set(sponsor.id, sponsor)
   const categories = collectAll((page) => repos.categories.list(page), 'name').map(({ id, name }) => ({ id, name }))
 

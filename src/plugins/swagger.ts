@@ -13,6 +13,7 @@ export const TAGS = [
   { name: 'contracts', description: 'The terms of each TOP agreement.' },
   { name: 'meetings', description: 'Documented meetings between the IOC and sponsors, with quotes.' },
   { name: 'games', description: 'Olympic Games editions and the sponsors covering them.' },
+  { name: 'programmes', description: 'The editions of the TOP programme, TOP I (1985–1988) on, with their partners and Games.' },
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },

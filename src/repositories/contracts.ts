@@ -2,8 +2,9 @@ import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../db/open.js'
 import {
-  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
+  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, programmes, sponsors
 } from '../db/schema.js'
+import { overlapping } from './programmes.js'
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import type { Contract, ContractInput } from '../schemas/contracts.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
@@ -87,6 +88,8 @@ export interface ContractFilters {
   games?: string | undefined
   activeOn?: string | undefined
   status?: Contract['status'] | undefined
+  /** A programme edition's id: contracts whose term overlaps its period. */
+  programme?: string | undefined
 }
 
 export function createContractsRepository (db: Db, search: SearchRepository) {
@@ -102,6 +105,7 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       country: (v) => sql`${q(c.id)} in (select ${q(contractSponsors.contractId)} from ${contractSponsors}
         join ${sponsors} on ${q(sponsors.id)} = ${q(contractSponsors.sponsorId)} where ${q(sponsors.country)} = ${v})`,
       activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,
+      programme: (v) => overlapping(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`),
       // status=… becomes one of these, bound to today, so each is an index range.
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
       activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and ${q(c.endsLast)} >= ${v}`,

@@ -4,6 +4,7 @@ import { createContractsRepository } from './contracts.js'
 import { createFactsRepository } from './facts.js'
 import { createGamesRepository } from './games.js'
 import { createMeetingsRepository } from './meetings.js'
+import { createProgrammesRepository } from './programmes.js'
 import { createSourcesRepository } from './sources.js'
 import { createChangesRepository } from './changes.js'
 import { createIntegrity } from './integrity.js'
@@ -22,6 +23,7 @@ export function createRepositories (db: Db) {
     contracts: createContractsRepository(db, search),
     meetings: createMeetingsRepository(db, search),
     facts: createFactsRepository(db),
+    programmes: createProgrammesRepository(db),
     keys: createKeysRepository(db),
     changes: createChangesRepository(db),
     integrity: createIntegrity(db)

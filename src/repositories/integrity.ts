@@ -2,10 +2,10 @@
 // refers to a record, and would a contract break TOP's category exclusivity.
 import type { Db } from '../db/open.js'
 
-export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting'
+export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'programme'
 
 const TABLES: Record<Kind, string> = {
-  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings'
+  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', programme: 'programmes'
 }
 
 /** What points at a record of each kind, as "kind: sql returning ids". */
@@ -16,7 +16,7 @@ const REFERRERS: Partial<Record<Kind, Array<{ what: string, sql: string }>>> = {
     { what: 'fact', sql: 'select id from sponsor_facts where sponsor_id = ?' }
   ],
   category: [{ what: 'contract', sql: 'select contract_id from contract_categories where category_id = ?' }],
-  source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact'].map((owner) => ({
+  source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact', 'programme'].map((owner) => ({
     what: owner === 'sponsor_fact' ? 'fact' : owner,
     sql: `select ${owner === 'sponsor_fact' ? 'fact' : owner}_id from ${owner}_sources where source_id = ?`
   }))

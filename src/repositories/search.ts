@@ -15,7 +15,8 @@ const PATHS: Record<SearchType, string> = { sponsor: 'sponsors', category: 'cate
 
 /** SELECT type, ref_id, title, body of the records a WHERE clause picks. */
 const DOCUMENT_SQL: Record<SearchType, (where: string) => string> = {
-  sponsor: (where) => `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description)
+  sponsor: (where) => `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,
+      (select group_concat(n.name, ' ' order by n.position) from sponsor_names n where n.sponsor_id = s.id))
     from sponsors s where ${where}`,
   category: (where) => `select 'category', k.id, k.name, coalesce(k.description, '')
     from categories k where ${where}`,

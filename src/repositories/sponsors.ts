@@ -1,7 +1,8 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/open.js'
-import { contractCategories, contractGames, contracts, contractSponsors, sponsors, sponsorSources } from '../db/schema.js'
-import type { Sponsor, SponsorInput } from '../schemas/sponsors.js'
+import { contractCategories, contractGames, contracts, contractSponsors, programmes, sponsorNames, sponsors, sponsorSources } from '../db/schema.js'
+import { holdersDuring } from './programmes.js'
+import type { FormerName, Sponsor, SponsorInput } from '../schemas/sponsors.js'
 import type { SourceSummary } from '../schemas/common.js'
 import type { Static } from 'typebox'
 import { parseJson, q, sourcesOf } from './embed.js'
@@ -11,6 +12,7 @@ import type { SearchRepository } from './search.js'
 
 const s = sponsors
 const cs = contractSponsors
+const sn = sponsorNames
 
 /** Sponsors that have a contract matching `condition`. */
 function hasContract (condition: SQL): SQL {
@@ -29,6 +31,7 @@ const select = {
   website: s.website,
   description: s.description,
   active: sql<number>`${isActive}`,
+  formerNames: sql<string>`(select json_group_array(json_object('name', ${q(sn.name)}, 'from', ${q(sn.fromOn)}, 'until', ${q(sn.untilOn)}) order by ${q(sn.position)}) from ${sn} where ${q(sn.sponsorId)} = ${q(s.id)})`,
   sources: sourcesOf(sponsorSources, s.id)
 }
 
@@ -41,6 +44,7 @@ interface Row {
   website: string | null
   description: string | null
   active: number
+  formerNames: string
   sources: string
 }
 
@@ -53,6 +57,7 @@ function toSponsor (row: Row): Sponsor {
     industry: row.industry,
     website: row.website,
     description: row.description,
+    formerNames: parseJson<FormerName[]>(row.formerNames),
     status: row.active === 1 ? 'active' : 'former',
     sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
   }
@@ -66,6 +71,8 @@ export interface SponsorFilters {
   games?: string | undefined
   activeOn?: string | undefined
   status?: 'active' | 'former' | undefined
+  /** A programme edition's id: sponsors holding a contract that overlaps its period. */
+  programme?: string | undefined
 }
 
 export function createSponsorsRepository (db: Db, search: SearchRepository) {
@@ -82,7 +89,8 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       category: (v) => sql`${q(s.id)} in (select ${q(cs.sponsorId)} from ${contractCategories} join ${cs} on ${q(cs.contractId)} = ${q(contractCategories.contractId)} where ${q(contractCategories.categoryId)} = ${v})`,
       games: (v) => sql`${q(s.id)} in (select ${q(cs.sponsorId)} from ${contractGames} join ${cs} on ${q(cs.contractId)} = ${q(contractGames.contractId)} where ${q(contractGames.gamesId)} = ${v})`,
       activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
-      status: (v) => sql`${isActive} = (${v} = 'active')`
+      status: (v) => sql`${isActive} = (${v} = 'active')`,
+      programme: (v) => holdersDuring(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`)
     }
   })
   const byId = db.select(select).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
@@ -98,16 +106,20 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       return row === undefined ? undefined : toSponsor(row)
     },
 
-    /** Insert or replace a sponsor and its source links. Run inside a transaction. */
-    /** Delete a sponsor (its source links go with it). Run inside a transaction. */
+    /** Delete a sponsor (its former names and source links go with it). Run inside a transaction. */
     remove (id: string): void {
       db.delete(s).where(eq(s.id, id)).run()
       search.refresh('sponsor', id)
     },
 
+    /** Insert or replace a sponsor, its former names and source links. Run inside a transaction. */
     upsert (input: SponsorInput): void {
-      const { sources, id, ...fields } = input
+      const { sources, id, formerNames = [], ...fields } = input
       db.insert(s).values({ id, ...fields }).onConflictDoUpdate({ target: s.id, set: fields }).run()
+      db.delete(sn).where(eq(sn.sponsorId, id)).run()
+      if (formerNames.length > 0) {
+        db.insert(sn).values(formerNames.map((former, position) => ({ sponsorId: id, position, name: former.name, fromOn: former.from, untilOn: former.until }))).run()
+      }
       replaceSources(db, sponsorSources, id, sources)
       search.refreshSponsor(id)
     }

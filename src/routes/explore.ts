@@ -9,6 +9,7 @@ import { buildExploreModel, categoriesDuring, FILTER_NAMES, type ExploreFilters,
 import { renderChart } from '../explore/chart.js'
 import { describeFilters, PAGE_CSP, renderPage } from '../explore/page.js'
 import { collectAll } from '../lib/paging.js'
+import { firstDay, lastDay } from '../lib/partial-date.js'
 import { CountryCode, Day, Id, Ref } from '../schemas/common.js'
 import { assertFilterRefs } from './references.js'
 
@@ -20,6 +21,7 @@ const SVG_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-
 export const ExploreQuery = Type.Object({
   category: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
+  programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): contracts whose term overlaps its period.' })),
   activeOn: Type.Optional(Day('Contracts running on this day.'))
 }, { additionalProperties: false, description: 'The /v1/contracts filters of the same names; an empty value (what a form sends for "any") means no filter.' })
 
@@ -40,7 +42,9 @@ const policy = (csp: string): onSendHookHandler => (_request, reply, payload, do
 }
 
 const explore: FastifyPluginAsyncTypebox = async (app) => {
-  const programmes = (): ProgrammeBand[] => []
+  const programmes = (): ProgrammeBand[] => app.repos.programmes.all().map((p) => ({
+    id: p.id, name: p.name, from: firstDay(p.startsOn), to: lastDay(p.endsOn), partnerCount: p.partnerCount, partners: p.partners
+  }))
 
   function modelOf (query: ExploreFilters) {
     const filters: ExploreFilters = {}
@@ -48,7 +52,7 @@ const explore: FastifyPluginAsyncTypebox = async (app) => {
       const value = query[name]
       if (value !== undefined) filters[name] = value
     }
-    assertFilterRefs(app.repos, { category: filters.category })
+    assertFilterRefs(app.repos, { category: filters.category, programme: filters.programme })
     return buildExploreModel(app.repos, filters, app.clock.today(), programmes)
   }
 

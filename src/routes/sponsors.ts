@@ -28,7 +28,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, ...filters } = request.query
-    assertFilterRefs(app.repos, { category: filters.category, games: filters.games })
+    assertFilterRefs(app.repos, { category: filters.category, games: filters.games, programme: filters.programme })
     const page = pageOf({ sort, limit, cursor }, 'name')
     return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q) }, page, app.clock.today()), page.limit)
   })
@@ -38,7 +38,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       tags,
       operationId: 'getSponsor',
       summary: 'Get a sponsor',
-      description: 'One sponsor by id (e.g. `alibaba-group`), with its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.',
+      description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.',
       params: IdParams,
       response: { 200: Ref(Sponsor) }
     }

@@ -88,6 +88,7 @@ const paging = { sort: SortParam(CONTRACT_SORTS, 'startsOn'), limit: Limit, curs
 export const ContractListQuery = Type.Object({
   sponsor: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
+  programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): contracts whose term overlaps its period.' })),
   ...contractFilters,
   ...paging
 }, { additionalProperties: false })

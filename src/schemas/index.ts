@@ -4,9 +4,10 @@ import { Change, ChangeList } from './changes.js'
 import { Contract, ContractCreate, ContractInput, ContractList, ContractPatch } from './contracts.js'
 import { Game, GameInput, GameList } from './games.js'
 import { Fact, Location, Meeting, MeetingCreate, MeetingInput, MeetingList, MeetingPatch, Participant, Quote } from './meetings.js'
+import { Programme, ProgrammeInput, ProgrammeList } from './programmes.js'
 import { Source, SourceCreate, SourceInput, SourceList, SourcePatch } from './sources.js'
 import { SearchHit, SearchResults } from './search.js'
-import { Sponsor, SponsorCreate, SponsorInput, SponsorList, SponsorPatch } from './sponsors.js'
+import { FormerName, Sponsor, SponsorCreate, SponsorInput, SponsorList, SponsorPatch } from './sponsors.js'
 import { Timeline, TimelineEvent } from './timeline.js'
 
 /** Schemas with an `$id` that routes use: registered once, named in the OpenAPI document. */
@@ -14,8 +15,9 @@ export const apiSchemas = [
   ...sharedSchemas,
   Source, SourceList,
   Game, GameList,
+  Programme, ProgrammeList,
   Category, CategoryList, Holder, HolderList,
-  Sponsor, SponsorList,
+  FormerName, Sponsor, SponsorList,
   Contract, ContractList,
   Participant, Quote, Location, Meeting, MeetingList,
   SearchHit, SearchResults,
@@ -26,6 +28,6 @@ export const apiSchemas = [
 ]
 
 /** Record shapes of the seed files (and of write bodies). */
-export const inputSchemas = [SourceInput, GameInput, CategoryInput, SponsorInput, ContractInput, MeetingInput, Fact]
+export const inputSchemas = [SourceInput, GameInput, CategoryInput, SponsorInput, ContractInput, MeetingInput, Fact, ProgrammeInput]
 
 export const allSchemas = [...apiSchemas, ...inputSchemas]

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas } from './common.js'
+import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from './common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -10,11 +10,27 @@ const fields = {
   description: Nullable(Type.String({ maxLength: 4000 }))
 }
 
+/** A name the sponsor record went by before its current `name`. */
+export const FormerName = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
+  from: Nullable(Ref(PartialDate)),
+  until: Nullable(Ref(PartialDate))
+}, {
+  $id: 'FormerName',
+  additionalProperties: false,
+  description: 'A name the company went by, with when it did where a source states it (partial dates, or null).',
+  examples: [{ name: 'Schlumberger Sema', from: '2001', until: '2002' }]
+})
+export type FormerName = Static<typeof FormerName>
+
+const formerNamesOptions = { maxItems: REFS_MAX, description: 'Names the company went by before its current name, oldest first.' }
+
 export const SPONSOR_STATUSES = ['active', 'former'] as const
 
 export const Sponsor = Type.Object({
   id: Ref(Id),
   ...fields,
+  formerNames: Type.Array(Ref(FormerName), formerNamesOptions),
   status: StringEnum(SPONSOR_STATUSES, { description: 'active while any of its contracts has not yet ended (today, UTC); otherwise former.' }),
   sources: Embedded(Ref(SourceSummary))
 }, {
@@ -29,6 +45,7 @@ export const Sponsor = Type.Object({
     industry: 'E-commerce and cloud computing',
     website: null,
     description: 'Chinese e-commerce and technology group; TOP partner for cloud services and e-commerce platform services.',
+    formerNames: [],
     status: 'active',
     sources: [{
       id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
@@ -39,7 +56,11 @@ export const Sponsor = Type.Object({
 })
 export type Sponsor = Static<typeof Sponsor>
 
-export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch } = writeSchemas('Sponsor', { ...fields, sources: SourceIds() }, {
+export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch } = writeSchemas('Sponsor', {
+  ...fields,
+  formerNames: Type.Optional(Type.Array(Ref(FormerName), { ...formerNamesOptions, default: [] })),
+  sources: SourceIds()
+}, {
   create: {
     name: 'Alibaba Group',
     country: 'CN',
@@ -52,12 +73,14 @@ export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch }
   patch: { website: 'https://www.alibabagroup.com' }
 })
 export type SponsorInput = Static<typeof SponsorInput>
+// A PATCH that leaves formerNames out keeps them: no default there.
+delete (SponsorPatch.properties.formerNames as { default?: unknown }).default
 
 export const SponsorList = ListOf(Sponsor, 'SponsorList')
 
 export const SPONSOR_SORTS = ['name', 'country', 'id'] as const
 export const sponsorFilters = {
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the sponsor\'s name, industry, headquarters or description; full-text, every word as a prefix (see /v1/search).' })),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Words in the sponsor\'s name, former names, industry, headquarters or description; full-text, every word as a prefix (see /v1/search).' })),
   category: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
   activeOn: Type.Optional(Day('Sponsors with a contract running on this day.')),
@@ -68,6 +91,7 @@ const paging = { sort: SortParam(SPONSOR_SORTS, 'name'), limit: Limit, cursor: C
 export const SponsorListQuery = Type.Object({
   ...sponsorFilters,
   games: Type.Optional(Ref(Id)),
+  programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): sponsors holding a contract whose term overlaps its period.' })),
   ...paging
 }, { additionalProperties: false })
 export type SponsorListQuery = Static<typeof SponsorListQuery>

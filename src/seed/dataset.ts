@@ -13,6 +13,7 @@ import type { CategoryInput } from '../schemas/categories.js'
 import type { ContractInput } from '../schemas/contracts.js'
 import type { GameInput } from '../schemas/games.js'
 import type { FactInput, MeetingInput } from '../schemas/meetings.js'
+import type { ProgrammeInput } from '../schemas/programmes.js'
 import type { SourceInput } from '../schemas/sources.js'
 import type { SponsorInput } from '../schemas/sponsors.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
@@ -23,6 +24,7 @@ export interface Dataset {
   categories: CategoryInput[]
   sponsors: SponsorInput[]
   contracts: ContractInput[]
+  programmes: ProgrammeInput[]
   meetings: MeetingInput[]
   facts: FactInput[]
 }
@@ -34,6 +36,7 @@ const FILES: Array<{ key: keyof Dataset, schema: string }> = [
   { key: 'categories', schema: 'CategoryInput' },
   { key: 'sponsors', schema: 'SponsorInput' },
   { key: 'contracts', schema: 'ContractInput' },
+  { key: 'programmes', schema: 'ProgrammeInput' },
   { key: 'meetings', schema: 'MeetingInput' },
   { key: 'facts', schema: 'FactInput' }
 ]
@@ -43,7 +46,7 @@ export class SeedError extends Error {
 }
 
 export function emptyDataset (): Dataset {
-  return { sources: [], games: [], categories: [], sponsors: [], contracts: [], meetings: [], facts: [] }
+  return { sources: [], games: [], categories: [], sponsors: [], contracts: [], programmes: [], meetings: [], facts: [] }
 }
 
 export function readDataset (dir: string): Dataset {
@@ -113,7 +116,7 @@ export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) =
       }
     })
   }
-  for (const key of ['games', 'categories', 'sponsors', 'contracts', 'meetings', 'facts'] as const) {
+  for (const key of ['games', 'categories', 'sponsors', 'contracts', 'programmes', 'meetings', 'facts'] as const) {
     dataset[key].forEach((record, index) => check(key, index, 'sources', 'sources', record.sources))
   }
   dataset.contracts.forEach((contract, index) => {
@@ -122,6 +125,11 @@ export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) =
     check('contracts', index, 'games', 'games', contract.games)
     if (contract.endsOn !== null && lastDay(contract.endsOn) < firstDay(contract.startsOn)) {
       throw new SeedError(`${label('contracts')}: record ${index} (id "${contract.id}"), field /endsOn: ends before it starts`)
+    }
+  })
+  dataset.programmes.forEach((programme, index) => {
+    if (lastDay(programme.endsOn) < firstDay(programme.startsOn)) {
+      throw new SeedError(`${label('programmes')}: record ${index} (id "${programme.id}"), field /endsOn: ends before it starts`)
     }
   })
   dataset.meetings.forEach((meeting, index) => check('meetings', index, 'sponsors', 'sponsors', meeting.sponsors))
@@ -145,6 +153,7 @@ export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, datas
     for (const record of dataset.categories) repos.categories.upsert(record)
     for (const record of dataset.sponsors) repos.sponsors.upsert(record)
     for (const record of dataset.contracts) repos.contracts.upsert(record)
+    for (const record of dataset.programmes) repos.programmes.upsert(record)
     for (const record of dataset.meetings) repos.meetings.upsert(record)
     for (const record of dataset.facts) repos.facts.upsert(record)
   })

@@ -1,11 +1,19 @@
 import t from 'tap'
-import { build, category, contract, dataset, game, sponsor, TODAY, type Api } from '../helper.js'
+import { build, category, contract, dataset, game, programme, sponsor, TODAY, type Api } from '../helper.js'
 import { PAGE_CSP } from '../../src/explore/page.js'
 
 const data = dataset({
   games: [game('atlanta-1996', 1996, { name: 'Atlanta 1996' }), game('nagano-1998', 1998, { name: 'Nagano 1998', season: 'winter', startsOn: '1998-02-07', endsOn: '1998-02-22' })],
   categories: [category('drinks', { name: 'Drinks & Juices' }), category('food', { name: 'Food' })],
-  sponsors: [sponsor('cola', { name: 'Cola <Co>', country: 'US' }), sponsor('dairy', { name: 'Dairy', country: 'CN' }), sponsor('burger', { name: 'Burger', country: 'US' })],
+  sponsors: [
+    sponsor('cola', { name: 'Cola <Co>', country: 'US' }),
+    sponsor('dairy', { name: 'Dairy', country: 'CN', formerNames: [{ name: 'Milk Co', from: '1990', until: '2001-03' }, { name: 'Dairy Holdings', from: null, until: null }] }),
+    sponsor('burger', { name: 'Burger', country: 'US' })
+  ],
+  programmes: [
+    programme('top-old', '1985', '2016', { name: 'TOP Old', partnerCount: 2 }),
+    programme('top-new', '2017', '2032', { name: 'TOP New', partnerCount: 4 })
+  ],
   contracts: [
     contract('cola-old', { sponsors: ['cola'], categories: ['drinks'], startsOn: '1985', endsOn: '2020', games: ['atlanta-1996'] }),
     contract('joint', { sponsors: ['cola', 'dairy'], categories: ['drinks', 'food'], startsOn: '2021', endsOn: '2032' }),
@@ -81,9 +89,31 @@ t.test('rows, bars, ticks and today', async (t) => {
   t.match(svg, '<title id="chart-title">TOP partners 1985–2032</title><desc id="chart-desc">4 contracts of 3 partners, 1985–2032.</desc>')
 })
 
+t.test('programme editions as bands and as a table; names over time', async (t) => {
+  const api = await build(t, { seed: data })
+  const page = (await api.get('/explore')).text
+  t.match(page, /<g class="programme" data-programme="top-old"><title>TOP Old: 1985–2016<\/title><rect x="250" /)
+  t.match(page, '<g class="programme" data-programme="top-new"><title>TOP New: 2017–2032</title>')
+  t.match(page, '<option value="top-new">TOP New</option>', 'the form offers the editions')
+  t.match(page, '<tr data-programme="top-old"><th scope="row"><a href="/explore?programme=top-old">TOP Old</a></th><td class="n">1985–2016</td>' +
+    '<td><a href="/v1/sponsors/burger/timeline">Burger</a> (Food); <a href="/v1/sponsors/cola/timeline">Cola &lt;Co&gt;</a> (Drinks &amp; Juices)</td>' +
+    '<td class="n">2</td><td class="n">2</td></tr>', 'partners with their categories, the record\'s count beside the IOC\'s')
+  t.match(page, '(Drinks &amp; Juices, Food)</td><td class="n diff">3</td><td class="n">4</td></tr>', 'a count that differs stands out')
+  t.match(page, 'Milk Co (1990–2001-03), Dairy Holdings', 'former names on the row')
+  t.match(page, '<li>Dairy: formerly Milk Co (1990–2001-03), Dairy Holdings</li>')
+
+  const filtered = await api.get('/explore?programme=top-old')
+  t.same(barsOf(filtered.text), await apiIds(api, 'programme=top-old'))
+  t.same(barsOf(filtered.text), ['burger-early', 'cola-old'])
+  t.match(filtered.text, '<title>TOP partners 1985–2032: programme TOP Old</title>')
+  const unknown = await api.get('/explore/chart.svg?programme=top-ix')
+  t.equal(unknown.status, 400)
+  t.equal(unknown.body.detail, 'Query parameter "programme" names no known programme edition ("top-ix").')
+})
+
 t.test('filters show what /v1/contracts returns for the same query', async (t) => {
   const api = await build(t, { seed: data })
-  for (const query of ['category=drinks', 'country=CN', 'country=US', 'activeOn=2000-01-01', 'category=food&country=US', 'activeOn=1984-01-01']) {
+  for (const query of ['category=drinks', 'country=CN', 'country=US', 'programme=top-new', 'activeOn=2000-01-01', 'category=food&country=US', 'activeOn=1984-01-01']) {
     const page = await api.get(`/explore?${query}`)
     t.equal(page.status, 200, query)
     const expected = await apiIds(api, query)

@@ -8,7 +8,7 @@ const data = dataset({
   sponsors: [
     sponsor('acme', { name: 'Acme', country: 'CN', headquarters: 'Hangzhou', sources: ['news', 'src'] }),
     sponsor('bolt', { name: 'Bolt', country: 'US' }),
-    sponsor('crux', { name: 'Crux', country: 'CN' })
+    sponsor('crux', { name: 'Crux', country: 'CN', formerNames: [{ name: 'Schlumberger Sema', from: '2001', until: '2002-03' }, { name: 'Atos Origin', from: null, until: null }] })
   ],
   contracts: [
     contract('acme-1', { sponsors: ['acme'], categories: ['cloud'], startsOn: '2017-01', endsOn: '2028', games: ['paris-2024', 'la-2028'] }),
@@ -34,14 +34,15 @@ t.test('GET /v1/sponsors lists sponsors by name with the list envelope', async (
         industry: null,
         website: null,
         description: null,
+        formerNames: [],
         status: 'active',
         sources: [
           { id: 'news', title: 'News', url: 'https://example.org/news' },
           { id: 'src', title: 'Title of src', url: 'https://example.org/src' }
         ]
       },
-      { id: 'bolt', name: 'Bolt', country: 'US', headquarters: null, industry: null, website: null, description: null, status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] },
-      { id: 'crux', name: 'Crux', country: 'CN', headquarters: null, industry: null, website: null, description: null, status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] }
+      { id: 'bolt', name: 'Bolt', country: 'US', headquarters: null, industry: null, website: null, description: null, formerNames: [], status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] },
+      { id: 'crux', name: 'Crux', country: 'CN', headquarters: null, industry: null, website: null, description: null, formerNames: [{ name: 'Schlumberger Sema', from: '2001', until: '2002-03' }, { name: 'Atos Origin', from: null, until: null }], status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] }
     ],
     meta: { total: 3, limit: 20, nextCursor: null }
   })
@@ -60,6 +61,8 @@ t.test('sponsor filters combine', async (t) => {
   t.same(await ids('activeOn=2028-12-31'), ['acme'])
   t.same(await ids('activeOn=2029-01-01'), [])
   t.same(await ids('q=CR'), ['crux'])
+  t.same(await ids('q=schlumberger'), ['crux'], 'q matches a former name')
+  t.same(await ids('q=atos%20orig'), ['crux'])
   t.same(await ids('sort=-name'), ['crux', 'bolt', 'acme'])
   t.same(await ids('sort=country'), ['acme', 'crux', 'bolt'])
 })

@@ -57,7 +57,7 @@ t.test('POST creates with 201, Location and ETag; ids come from names and stay u
   const created = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: newSponsor })
   t.equal(created.status, 201)
   t.equal(created.headers.location, '/v1/sponsors/visa-inc')
-  t.same(created.body, { id: 'visa-inc', ...newSponsor, status: 'former', sources: [{ id: 'news', title: 'Title of news', url: 'https://example.org/news' }] })
+  t.same(created.body, { id: 'visa-inc', ...newSponsor, formerNames: [], status: 'former', sources: [{ id: 'news', title: 'Title of news', url: 'https://example.org/news' }] })
   const read = await api.get('/v1/sponsors/visa-inc')
   t.same(read.body, created.body)
   t.equal(read.headers.etag, created.headers.etag, 'the write answers the ETag a read gives')
@@ -215,6 +215,46 @@ t.test('a write that fails half-way leaves no trace', async (t) => {
   t.equal((await api.request({ method: 'POST', url: '/v1/contracts', headers, payload: newContract({ id: 'doomed' }) })).status, 201)
 })
 
+t.test('formerNames: optional on POST, replaced whole by PUT, kept by a PATCH that omits them, in the audit trail', async (t) => {
+  const api = await build(t, { seed: data })
+  const { headers } = keyFor(api)
+  const names = [{ name: 'Sema Group', from: '1999', until: '2001' }, { name: 'SchlumbergerSema', from: '2001', until: '2004-01' }]
+  const created = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: { ...newSponsor, name: 'Atos', formerNames: names } })
+  t.equal(created.status, 201)
+  t.same(created.body.formerNames, names)
+  t.same((await api.get('/v1/sponsors/atos')).body.formerNames, names, 'read back in order')
+  t.same((await api.get('/v1/sponsors?q=schlumbergersema')).body.data.map((s: { id: string }) => s.id), ['atos'], 'searchable at once')
+  t.same((await api.get('/v1/search?q=sema&type=sponsor')).body.data.map((h: { id: string }) => h.id), ['atos'])
+
+  const patched = await api.request({ method: 'PATCH', url: '/v1/sponsors/atos', headers, payload: { industry: 'IT services' } })
+  t.same(patched.body.formerNames, names, 'a PATCH without formerNames keeps them')
+  const renamed = await api.request({ method: 'PATCH', url: '/v1/sponsors/atos', headers, payload: { formerNames: [{ name: 'Atos Origin', from: '2004', until: null }] } })
+  t.same(renamed.body.formerNames, [{ name: 'Atos Origin', from: '2004', until: null }])
+  t.same((await api.get('/v1/sponsors?q=schlumbergersema')).body.data, [], 'old names leave the search index')
+
+  const { id: _, status: __, sources: ___, formerNames: ____, ...rest } = renamed.body
+  const replaced = await api.request({ method: 'PUT', url: '/v1/sponsors/atos', headers, payload: { ...rest, sources: ['news'] } })
+  t.equal(replaced.status, 200)
+  t.same(replaced.body.formerNames, [], 'PUT replaces every field: no formerNames means none')
+
+  const bad = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: { ...newSponsor, formerNames: [{ name: 'X', from: '2001-13', until: null }] } })
+  t.equal(bad.status, 400)
+  const extra = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: { ...newSponsor, formerNames: [{ name: '', from: null, until: null }] } })
+  t.equal(extra.status, 400)
+
+  const trail = await api.get('/v1/changes?resource=sponsors&record=atos', headers)
+  const [put, rename, patch, create] = trail.body.data
+  t.same(create.after.formerNames, names)
+  t.same(patch.before.formerNames, names)
+  t.same(patch.after.formerNames, names)
+  t.same(rename.after.formerNames, [{ name: 'Atos Origin', from: '2004', until: null }])
+  t.same(put.before.formerNames, [{ name: 'Atos Origin', from: '2004', until: null }])
+  t.same(put.after.formerNames, [])
+
+  t.equal((await api.request({ method: 'DELETE', url: '/v1/sponsors/atos', headers })).status, 204)
+  t.equal((api.app.sqlite.prepare("select count(*) as n from sponsor_names where sponsor_id = 'atos'").get() as { n: number }).n, 0, 'former names go with the sponsor')
+})
+
 t.test('the audit trail records who changed what, for write keys only', async (t) => {
   const api = await build(t, { seed: data })
   const writer = keyFor(api, 'write', 'curator')
@@ -229,7 +269,7 @@ t.test('the audit trail records who changed what, for write keys only', async (t
   t.same(res.body.data.map((c: { action: string }) => c.action), ['delete', 'update', 'create'])
   const [deleted, updated, created] = res.body.data
   t.same(created.before, null)
-  t.same(created.after, { ...newSponsor, id: 'visa-inc' })
+  t.same(created.after, { ...newSponsor, formerNames: [], id: 'visa-inc' }, 'formerNames defaults to []')
   t.equal(updated.before.industry, 'Payments')
   t.equal(updated.after.industry, 'Cards')
   t.same(deleted.after, null)

@@ -1,0 +1,115 @@
+// TOP programme editions. Their partners and Games are derived, not stored: the
+// sponsors of every contract whose term overlaps the edition's period, and the Games
+// editions whose year lies in it (both through the contracts' and Games' indexes).
+// Embedded lists are capped at PARTNERS_MAX (TOP editions have had 9 to 15 partners).
+import { eq, sql } from 'drizzle-orm'
+import type { Static } from 'typebox'
+import type { Db } from '../db/open.js'
+import { contracts, contractSponsors, games, programmes, programmeSources, sponsors } from '../db/schema.js'
+import type { SourceSummary, Summary } from '../schemas/common.js'
+import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from '../schemas/programmes.js'
+import { parseJson, q, sourcesOf } from './embed.js'
+import { createLister } from './keyset.js'
+import { replaceSources } from './links.js'
+
+const p = programmes
+const c = contracts
+const cs = contractSponsors
+const g = games
+type Summaries = Array<Static<typeof Summary>>
+
+/** Contracts whose term overlaps the period from `startsFirst` to `endsLast` (SQL expressions). */
+export function overlapping (startsFirst: ReturnType<typeof sql>, endsLast: ReturnType<typeof sql>) {
+  return sql`${q(c.startsFirst)} <= ${endsLast} and ${q(c.endsLast)} >= ${startsFirst}`
+}
+
+/** Sponsors holding a contract that overlaps the period, as `sponsors.id in (…)`. */
+export function holdersDuring (startsFirst: ReturnType<typeof sql>, endsLast: ReturnType<typeof sql>) {
+  return sql`${q(sponsors.id)} in (select ${q(cs.sponsorId)} from ${c} join ${cs} on ${q(cs.contractId)} = ${q(c.id)} where ${overlapping(startsFirst, endsLast)})`
+}
+
+const select = {
+  id: p.id,
+  name: p.name,
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
+  partnerCount: p.partnerCount,
+  revenue: p.revenue,
+  notes: p.notes,
+  partners: sql<string>`(select json_group_array(json_object('id', x.id, 'name', x.name) order by x.name, x.id) from (
+      select ${q(sponsors.id)} as id, ${q(sponsors.name)} as name from ${sponsors}
+      where ${holdersDuring(sql`${q(p.startsFirst)}`, sql`${q(p.endsLast)}`)}
+      order by ${q(sponsors.name)}, ${q(sponsors.id)} limit ${sql.raw(String(PARTNERS_MAX))}) x)`,
+  games: sql<string>`(select json_group_array(json_object('id', x.id, 'name', x.name) order by x.year, x.day, x.id) from (
+      select ${q(g.id)} as id, ${q(g.name)} as name, ${q(g.year)} as year, coalesce(${q(g.startsOn)}, '') as day from ${g}
+      where ${q(g.year)} between cast(substr(${q(p.startsFirst)}, 1, 4) as integer) and cast(substr(${q(p.endsLast)}, 1, 4) as integer)
+      order by ${q(g.year)}, day, ${q(g.id)} limit ${sql.raw(String(GAMES_MAX))}) x)`,
+  sources: sourcesOf(programmeSources, p.id)
+}
+
+interface Row {
+  id: string
+  name: string
+  startsOn: string
+  endsOn: string
+  partnerCount: number | null
+  revenue: number | null
+  notes: string | null
+  partners: string
+  games: string
+  sources: string
+}
+
+function toProgramme (row: Row): Programme {
+  return {
+    id: row.id,
+    name: row.name,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    partnerCount: row.partnerCount,
+    revenue: row.revenue,
+    notes: row.notes,
+    partners: parseJson<Summaries>(row.partners),
+    games: parseJson<Summaries>(row.games),
+    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
+  }
+}
+
+export function createProgrammesRepository (db: Db) {
+  const list = createLister<typeof select, Row>(db, {
+    table: p,
+    id: p.id,
+    select,
+    sorts: { name: p.name, startsOn: p.startsFirst },
+    filters: {}
+  })
+  const byId = db.select(select).from(p).where(eq(p.id, sql.placeholder('id'))).prepare()
+  const every = db.select(select).from(p).orderBy(p.startsFirst, p.id).prepare()
+
+  return {
+    /** A page of programme editions; sort: name, -name, startsOn (default), -startsOn. */
+    list (page: { sort: string, limit: number, cursor?: string | undefined }) {
+      const result = list({ ...page, filters: {} })
+      return { ...result, rows: result.rows.map(toProgramme) }
+    },
+
+    get (id: string): Programme | undefined {
+      const row = byId.get({ id }) as Row | undefined
+      return row === undefined ? undefined : toProgramme(row)
+    },
+
+    /** Every programme edition, oldest first (there are about a dozen). */
+    all (): Programme[] {
+      return (every.all() as Row[]).map(toProgramme)
+    },
+
+    /** Insert or replace a programme edition and its source links. Run inside a transaction. */
+    upsert (input: ProgrammeInput): void {
+      const { id, sources, ...fields } = input
+      db.insert(p).values({ id, ...fields }).onConflictDoUpdate({ target: p.id, set: fields }).run()
+      replaceSources(db, programmeSources, id, sources)
+    }
+  }
+}
+
+export type ProgrammesRepository = ReturnType<typeof createProgrammesRepository>

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { notFound } from '../lib/errors.js'
+import { listResponse, pageOf } from '../lib/paging.js'
+import { etagOfRecord } from '../plugins/caching.js'
+import { IdParams, Ref } from '../schemas/common.js'
+import { Programme, ProgrammeList, ProgrammeListQuery } from '../schemas/programmes.js'
+
+const tags = ['programmes']
+
+const programmes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/programmes', {
+    schema: {
+      tags,
+      operationId: 'listProgrammes',
+      summary: 'List TOP programme editions',
+      description: 'TOP I (1985–1988) to TOP VIII (2013–2016), then the quadrennials named by their years, oldest first by default. Each lists its partners (sponsors with a contract overlapping the period) and the Games held in it; `partnerCount` and `revenue` are the figures the IOC published, or null.',
+      querystring: ProgrammeListQuery,
+      response: { 200: Ref(ProgrammeList) }
+    }
+  }, async (request, reply) => {
+    const page = pageOf(request.query, 'startsOn')
+    return listResponse(request, reply, app.repos.programmes.list(page), page.limit)
+  })
+
+  app.get('/programmes/:id', {
+    schema: {
+      tags,
+      operationId: 'getProgramme',
+      summary: 'Get a TOP programme edition',
+      description: 'One programme edition by id (e.g. `top-viii`, `top-2021-2024`), with its partners, Games, published partner count and revenue, and sources. Answers an ETag; send it back in If-None-Match for a 304.',
+      params: IdParams,
+      response: { 200: Ref(Programme) }
+    }
+  }, async (request, reply) => {
+    const programme = app.repos.programmes.get(request.params.id)
+    if (programme === undefined) throw notFound('programme', request.params.id)
+    reply.header('etag', etagOfRecord(programme))
+    return programme
+  })
+}
+
+export default programmes
