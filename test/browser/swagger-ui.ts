@@ -16,7 +16,7 @@ runBrowserTest(PORT, async (base) => {
     const violations: string[] = []
     page.on('console', (message) => { if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text()) })
     await page.goto(`${base}/docs`, { waitUntil: 'networkidle' })
-    await page.waitForSelector('.opblock-tag', { timeout: 15_000 })
+    await page.waitForSelector('.opblock-tag', { timeout: 60_000 })
     const tags = await page.$$eval('.opblock-tag', (nodes) => nodes.map((node) => node.getAttribute('data-tag')))
     for (const tag of TAGS) check(`tag group "${tag}" renders`, tags.includes(tag), `saw ${tags.join(', ')}`)
     check('no Content-Security-Policy violation', violations.length === 0, violations.join(' | '))
@@ -27,7 +27,7 @@ runBrowserTest(PORT, async (base) => {
     await operation.locator('tr[data-param-name="country"] input').fill('CN')
     await operation.locator('button.execute').click()
     const body = operation.locator('.responses-wrapper .live-responses-table .response-col_description .microlight').first()
-    await body.waitFor({ timeout: 15_000 })
+    await body.waitFor({ timeout: 60_000 })
     const text = await body.innerText()
     check('Try it out with country=CN shows Alibaba Group', text.includes('"name": "Alibaba Group"'), text.slice(0, 200))
     const status = await operation.locator('.live-responses-table .response .response-col_status').first().innerText()
