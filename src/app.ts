@@ -23,6 +23,7 @@ import categories from './routes/categories.js'
 import changes from './routes/changes.js'
 import contracts from './routes/contracts.js'
 import facts from './routes/facts.js'
+import explore from './routes/explore.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
 import meetings from './routes/meetings.js'
@@ -131,6 +132,7 @@ export async function buildApp (options: AppOptions) {
   await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60', maxEntries: options.responseCacheEntries ?? 2000 })
 
   await app.register(health)
+  await app.register(explore)
   await app.register(async (v1) => {
     await v1.register(sponsors)
     await v1.register(categories)

@@ -141,7 +141,8 @@ function responseChecker (doc: OpenApi): (method: string, url: string, response:
       validate = ajv.compile(rewriteRefs(content.schema) as object)
       validators.set(key, validate)
     }
-    if (!validate(response.body)) {
+    // A JSON body is checked as parsed; any other (HTML, SVG) as the text it is.
+    if (!validate(/json/.test(contentType) ? response.body : response.text)) {
       return `${method} ${url}: body does not match the documented schema: ${ajv.errorsText(validate.errors)}`
     }
     return undefined

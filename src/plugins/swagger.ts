@@ -18,7 +18,8 @@ export const TAGS = [
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },
-  { name: 'health', description: 'Liveness and readiness probes.' }
+  { name: 'health', description: 'Liveness and readiness probes.' },
+  { name: 'explore', description: 'The record on one timeline: an HTML page and its chart as an SVG image.' }
 ]
 
 // Relative: clients and Swagger UI call the host that served this document.

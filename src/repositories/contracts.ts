@@ -83,6 +83,7 @@ function linked (table: typeof contractSponsors | typeof contractCategories | ty
 
 export interface ContractFilters {
   sponsor?: string | undefined
+  country?: string | undefined
   category?: string | undefined
   games?: string | undefined
   activeOn?: string | undefined
@@ -101,6 +102,8 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       sponsor: (v) => linked(contractSponsors, q(contractSponsors.sponsorId), sql`${v}`),
       category: (v) => linked(contractCategories, q(contractCategories.categoryId), sql`${v}`),
       games: (v) => linked(contractGames, q(contractGames.gamesId), sql`${v}`),
+      country: (v) => sql`${q(c.id)} in (select ${q(contractSponsors.contractId)} from ${contractSponsors}
+        join ${sponsors} on ${q(sponsors.id)} = ${q(contractSponsors.sponsorId)} where ${q(sponsors.country)} = ${v})`,
       // Walk the starts index (which holds ends_last) in list order and stop at the page's
       // end; the unary + keeps the planner from sorting every contract not yet ended.
       activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 
@@ -87,6 +87,7 @@ const paging = { sort: SortParam(CONTRACT_SORTS, 'startsOn'), limit: Limit, curs
 
 export const ContractListQuery = Type.Object({
   sponsor: Type.Optional(Ref(Id)),
+  country: Type.Optional(Ref(CountryCode)),
   programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): contracts whose term overlaps its period.' })),
   ...contractFilters,
   ...paging

@@ -69,11 +69,14 @@ t.test('contract filters', async (t) => {
   t.same(await ids('activeOn=2032-12-31'), ['joint'], 'an end year lasts to 31 December')
   t.same(await ids('activeOn=2040-01-01&category=food'), ['cola-next'])
   t.same(await ids('sponsor=cola&status=upcoming'), ['cola-next'])
+  t.same(await ids('country=CN'), ['joint'], 'country: a partner of the contract is based there')
+  t.same(await ids('country=US'), ['burger-early', 'joint', 'cola-next'])
+  t.same(await ids('country=FR'), [])
 })
 
 t.test('bad contract filters answer 400', async (t) => {
   const api = await build(t, { seed: data })
-  const cases: Array<[string, string]> = [['sponsor=ghost', '/query/sponsor'], ['status=done', '/query/status'], ['activeOn=2019-13-45', '/query/activeOn'], ['activeOn=2019', '/query/activeOn'], ['sort=signedOn', '/query/sort']]
+  const cases: Array<[string, string]> = [['sponsor=ghost', '/query/sponsor'], ['status=done', '/query/status'], ['activeOn=2019-13-45', '/query/activeOn'], ['activeOn=2019', '/query/activeOn'], ['sort=signedOn', '/query/sort'], ['country=cn', '/query/country']]
   for (const [query, path] of cases) {
     const res = await api.get(`/v1/contracts?${query}`)
     t.equal(res.status, 400, query)
