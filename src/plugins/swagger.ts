@@ -16,6 +16,7 @@ export const TAGS = [
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },
+  { name: 'replication', description: 'Consistent copies of the database for read replicas (README, "Docker").' },
   { name: 'health', description: 'Liveness and readiness probes.' }
 ]
 
@@ -44,7 +45,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
       tags: TAGS,
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`; writes need the write scope.' }
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`; writes need the write scope, snapshots the replicate scope.' }
         }
       }
     },
