@@ -26,7 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY migrations ./migrations
 COPY seed ./seed
-RUN mkdir -p /data && chown node:node /data
+# /run/replicate: where a primary writes the replicate key its replicas read (deploy/).
+RUN mkdir -p /data /run/replicate && chown node:node /data /run/replicate
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
