@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # The base is a build argument so that an image can be built from a locally made base
 # where registries cannot be reached (see README, "Docker").
-ARG BASE=node:20-bookworm-slim
+ARG BASE=node:24-bookworm-slim
 
 FROM ${BASE} AS build
 # Only for builds behind a TLS-inspecting proxy: a CA bundle path mounted into the build.
@@ -26,7 +26,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY migrations ./migrations
 COPY seed ./seed
-RUN mkdir -p /data && chown node:node /data
+# /run/replicate: where a primary writes the replicate key its replicas read (deploy/).
+RUN mkdir -p /data /run/replicate && chown node:node /data /run/replicate
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

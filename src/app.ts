@@ -12,6 +12,7 @@ import { apiSchemas } from './schemas/index.js'
 import auth from './plugins/auth.js'
 import pressure from './plugins/pressure.js'
 import readOnly from './plugins/read-only.js'
+import replica from './plugins/replica.js'
 import security from './plugins/security.js'
 import caching from './plugins/caching.js'
 import database from './plugins/database.js'
@@ -29,6 +30,8 @@ import health from './routes/health.js'
 import meetings from './routes/meetings.js'
 import programmes from './routes/programmes.js'
 import search from './routes/search.js'
+import snapshot from './routes/snapshot.js'
+import { latestMigration } from './db/schema-version.js'
 import sources from './routes/sources.js'
 import sponsors from './routes/sponsors.js'
 import type { Dataset } from './seed/dataset.js'
@@ -71,6 +74,8 @@ export interface AppOptions {
   responseCacheEntries?: number
   /** Serve reads only, answering writes with a 503 naming the primary. */
   readOnly?: false | { primaryUrl?: string | undefined }
+  /** A replica's primary (base URL), its replicate-scoped key and how often to poll (ms). */
+  replicate?: { from: string, key: string, intervalMs: number, fetch?: typeof fetch } | undefined
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
@@ -109,11 +114,16 @@ export async function buildApp (options: AppOptions) {
   await app.register(methods)
   await app.register(strictQuery)
   await app.register(openapi, { version: packageVersion() })
+  const migrationsFolder = options.migrationsFolder ?? fromPackage('migrations')
+  const schema = latestMigration(migrationsFolder)
   await app.register(database, {
     databasePath: options.databasePath,
-    migrationsFolder: options.migrationsFolder ?? fromPackage('migrations'),
-    seed: options.seed ?? { dir: fromPackage('seed') }
+    migrationsFolder,
+    // A replica's data come from its primary.
+    seed: options.replicate === undefined ? options.seed ?? { dir: fromPackage('seed') } : false
   })
+  if (options.replicate === undefined) app.decorate('replica', null)
+  else await app.register(replica, { ...options.replicate, databasePath: options.databasePath, schema })
   if ((options.rateLimitMax ?? 0) > 0) {
     await app.register(rateLimit, {
       max: options.rateLimitMax ?? 0,
@@ -144,6 +154,7 @@ export async function buildApp (options: AppOptions) {
     await v1.register(facts)
     await v1.register(search)
     await v1.register(changes)
+    await v1.register(snapshot, { schema })
   }, { prefix: '/v1' })
 
   return app

@@ -3,6 +3,7 @@
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { loggerOptions } from './logger.js'
+import { provisionReplicateKey } from './replicate-key.js'
 
 async function main (): Promise<void> {
   let config
@@ -27,8 +28,14 @@ async function main (): Promise<void> {
     maxEventLoopDelay: config.maxEventLoopDelay,
     responseCacheEntries: config.responseCacheEntries,
     readOnly: config.readOnly ? { primaryUrl: config.primaryUrl } : false,
+    replicate: config.replicate,
     logger: loggerOptions(config.logLevel)
   })
+
+  if (config.replicateKey !== undefined) {
+    const outcome = provisionReplicateKey(app.repos.keys, config.replicateKey, new Date().toISOString())
+    app.log.info({ outcome, file: config.replicateKey.file }, 'replicate key for the replicas')
+  }
 
   let closing = false
   const shutdown = (signal: string) => {

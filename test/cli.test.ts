@@ -103,7 +103,7 @@ t.test('keys: create prints the key once, list shows it, revoke stops it', async
   t.match(tsx('src/cli/keys.ts', env, ['list']).stdout, /\trevoked \S+$/m)
   const bad = tsx('src/cli/keys.ts', env, ['create', '--name', 'x', '--scope', 'admin'])
   t.equal(bad.status, 1)
-  t.match(bad.stderr, /^UsageError: --scope must be read or write/)
+  t.match(bad.stderr, /^UsageError: --scope must be read, write or replicate/)
   t.equal(tsx('src/cli/keys.ts', env, ['revoke', 'nope']).status, 1)
   t.equal(tsx('src/cli/keys.ts', env, []).status, 1)
 })

@@ -18,7 +18,7 @@ t.test('dockerfilelint finds no problem', async (t) => {
 })
 
 t.test('the image is built to run in production', async (t) => {
-  t.match(dockerfile, /^ARG BASE=node:20-[a-z-]+$/m, 'a node:20 family base')
+  t.match(dockerfile, /^ARG BASE=node:24-[a-z-]+$/m, 'a node:24 (LTS) family base')
   t.equal((dockerfile.match(/^FROM /gm) ?? []).length, 2, 'multi-stage')
   t.match(dockerfile, /npm prune --omit=dev/, 'production dependencies only at run time')
   t.match(dockerfile, /^USER node$/m, 'non-root')

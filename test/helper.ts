@@ -213,7 +213,7 @@ export function dataset (parts: Partial<Dataset>): Dataset {
 }
 
 /** A fresh API key of the given scope and its Authorization header. */
-export function keyFor (api: Api, scope: 'read' | 'write' = 'write', name = `${scope}-key`): { id: string, headers: Record<string, string> } {
+export function keyFor (api: Api, scope: 'read' | 'write' | 'replicate' = 'write', name = `${scope}-key`): { id: string, headers: Record<string, string> } {
   const { key, token } = api.app.repos.keys.create(name, scope, '2026-06-15T12:00:00.000Z')
   return { id: key.id, headers: { authorization: `Bearer ${token}` } }
 }

@@ -1,4 +1,4 @@
-// npm run keys -- create --name NAME --scope read|write   (prints the key once, last line)
+// npm run keys -- create --name NAME --scope read|write|replicate   (prints the key once, last line)
 // npm run keys -- list
 // npm run keys -- revoke ID
 import { parseArgs } from 'node:util'
@@ -8,7 +8,7 @@ import { createKeysRepository, SCOPES, type Scope } from '../repositories/keys.j
 import { runCli } from './run.js'
 import { fromPackage } from '../lib/package-paths.js'
 
-const USAGE = 'usage: npm run keys -- create --name NAME --scope read|write | list | revoke ID'
+const USAGE = 'usage: npm run keys -- create --name NAME --scope read|write|replicate | list | revoke ID'
 
 class UsageError extends Error {
   override name = 'UsageError'
@@ -30,7 +30,7 @@ runCli(() => {
       case 'create': {
         const name = values.name?.trim() ?? ''
         if (name === '' || name.length > 100) throw new UsageError(`--name is required (1–100 characters). ${USAGE}`)
-        if (!SCOPES.includes(values.scope as Scope)) throw new UsageError(`--scope must be read or write. ${USAGE}`)
+        if (!SCOPES.includes(values.scope as Scope)) throw new UsageError(`--scope must be read, write or replicate. ${USAGE}`)
         const { key, token } = keys.create(name, values.scope as Scope, now)
         process.stdout.write(`created key ${key.id} "${key.name}" with scope ${key.scope}; it is shown only once:\n${token}\n`)
         break

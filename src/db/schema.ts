@@ -221,12 +221,12 @@ export type SourceLinkTable = typeof sponsorSources
 export const apiKeys = sqliteTable('api_keys', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  scope: text('scope', { enum: ['read', 'write'] }).notNull(),
+  scope: text('scope', { enum: ['read', 'write', 'replicate'] }).notNull(),
   secretHash: text('secret_hash').notNull(),
   createdAt: text('created_at').notNull(),
   lastUsedAt: text('last_used_at'),
   revokedAt: text('revoked_at')
-}, (t) => [check('api_keys_scope_check', sql`${t.scope} in ('read', 'write')`)])
+}, (t) => [check('api_keys_scope_check', sql`${t.scope} in ('read', 'write', 'replicate')`)])
 
 /** The audit trail: every change made through the API, with its before and after. */
 export const changes = sqliteTable('changes', {

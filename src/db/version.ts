@@ -8,6 +8,8 @@ import type Sqlite from 'better-sqlite3'
 export const DATA_VERSION_MS = 10
 
 const versions = new WeakMap<Sqlite.Database, () => string>()
+/** Numbers connections, so that a replaced one (a replica's new copy) is a new version. */
+let connections = 0
 
 /** The data-version function of a connection (one per connection, made on first use). */
 export function dataVersionOf (sqlite: Sqlite.Database): () => string {
@@ -18,13 +20,14 @@ export function dataVersionOf (sqlite: Sqlite.Database): () => string {
   const dataVersion = sqlite.prepare('pragma data_version').pluck()
   let other = 0
   let checkedAt = 0
+  const connection = ++connections
   version = () => {
     const now = Date.now()
     if (now - checkedAt >= DATA_VERSION_MS) {
       other = dataVersion.get() as number
       checkedAt = now
     }
-    return `${other}:${String(ownChanges.get())}`
+    return `${connection}.${other}:${String(ownChanges.get())}`
   }
   versions.set(sqlite, version)
   return version

@@ -46,7 +46,8 @@ export const ERRORS = {
   INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', meaning: 'An unexpected error; the requestId finds it in the logs.' },
   OVERLOADED: { status: 503, title: 'Service Unavailable', meaning: 'The server is overloaded; see Retry-After.' },
   READ_ONLY: { status: 503, title: 'Service Unavailable', meaning: 'A write was sent to a read-only replica; the detail names the primary.' },
-  DATABASE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'The database does not answer (readiness check).' }
+  DATABASE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'The database does not answer (readiness check).' },
+  UPSTREAM_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'Sent by the nginx of deploy/ when no server behind it answers (writes and the audit trail need the primary).' }
 } as const satisfies Record<string, { status: number, title: string, meaning: string }>
 
 export type ErrorCode = keyof typeof ERRORS

@@ -38,8 +38,8 @@ export default fp(async function auth (app) {
       if (!result.ok) {
         throw unauthorized(result.reason === 'revoked' ? 'This API key has been revoked.' : 'This API key is not valid.', true)
       }
-      if (scope === 'write' && result.key.scope !== 'write') {
-        throw new ApiError('FORBIDDEN', `This operation needs a key with the write scope; key "${result.key.name}" has ${result.key.scope}.`)
+      if (scope !== 'read' && result.key.scope !== scope) {
+        throw new ApiError('FORBIDDEN', `This operation needs a key with the ${scope} scope; key "${result.key.name}" has ${result.key.scope}.`)
       }
       request.apiKey = result.key
     }

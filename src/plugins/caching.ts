@@ -47,7 +47,8 @@ const FROM_CACHE = Symbol('fromCache')
 export default fp<CachingOptions>(async function caching (app, options) {
   // The data's version (see db/version.ts: another process's write shows within
   // DATA_VERSION_MS) and today's date, on which statuses depend.
-  const dataVersion = dataVersionOf(app.sqlite)
+  // Looked up per request: a replica replaces its connection (replaceDatabase).
+  const dataVersion = () => dataVersionOf(app.sqlite)()
   const entries = new Map<string, Cached>()
   let cachedVersion = ''
 

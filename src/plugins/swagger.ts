@@ -18,6 +18,7 @@ export const TAGS = [
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },
+  { name: 'replication', description: 'Consistent copies of the database for read replicas (README, "Docker").' },
   { name: 'health', description: 'Liveness and readiness probes.' },
   { name: 'explore', description: 'The record on one timeline: an HTML page and its chart as an SVG image.' }
 ]
@@ -47,7 +48,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
       tags: TAGS,
       components: {
         securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`; writes need the write scope.' }
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run keys -- create`; writes need the write scope, snapshots the replicate scope.' }
         }
       }
     },

@@ -1,12 +1,13 @@
 // API keys. A key reads "tk_<id>_<secret>"; only SHA-256(secret) is stored, and it is
-// compared in constant time. Keys carry a scope: read or write.
+// compared in constant time. Keys carry a scope: read, write, or replicate
+// (replicas fetching snapshots).
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/open.js'
 import { apiKeys } from '../db/schema.js'
 
-export type Scope = 'read' | 'write'
-export const SCOPES: readonly Scope[] = ['read', 'write']
+export type Scope = 'read' | 'write' | 'replicate'
+export const SCOPES: readonly Scope[] = ['read', 'write', 'replicate']
 
 export interface ApiKey {
   id: string
@@ -37,6 +38,18 @@ export function createKeysRepository (db: Db) {
       const secret = randomBytes(32).toString('base64url')
       db.insert(apiKeys).values({ id, name, scope, secretHash: hash(secret).toString('hex'), createdAt: now }).run()
       return { key: { id, name, scope, createdAt: now, lastUsedAt: null, revokedAt: null }, token: `tk_${id}_${secret}` }
+    },
+
+    /**
+     * Registers a token made elsewhere (a replica's REPLICATE_KEY) unless its id is
+     * known already; false for a malformed token.
+     */
+    adopt (token: string, name: string, scope: Scope, now: string): boolean {
+      const match = TOKEN.exec(token)
+      if (match === null) return false
+      const id = match[1] ?? ''
+      if (byId.get({ id }) === undefined) db.insert(apiKeys).values({ id, name, scope, secretHash: hash(match[2] ?? '').toString('hex'), createdAt: now }).run()
+      return true
     },
 
     list (): ApiKey[] {

@@ -4,6 +4,11 @@ import { ApiError } from '../lib/errors.js'
 import { problemResponse } from '../plugins/problems.js'
 
 const Status = (status: string) => Type.Object({ status: Type.Literal(status) }, { additionalProperties: false, examples: [{ status }] })
+const Ready = Type.Object({
+  status: Type.Literal('ready'),
+  dataVersion: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'On a replica (REPLICATE_FROM): the data version of the copy it serves, the primary\'s snapshot ETag.' })),
+  syncedAt: Type.Optional(Type.Union([Type.String({ format: 'date-time', maxLength: 30, description: 'On a replica: when the primary last sent or confirmed its copy.' }), Type.Null()]))
+}, { additionalProperties: false, examples: [{ status: 'ready' }, { status: 'ready', dataVersion: 'mF3oVqS2uSxZ6vNcW0b1bqzM1Yc6JpXy', syncedAt: '2026-11-30T12:00:05.000Z' }] })
 
 const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
@@ -23,7 +28,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Readiness: the database answers',
       description: 'Answers 200 when a query on the database succeeds, 503 with Retry-After when it does not. For readiness probes and load balancers.',
       response: {
-        200: Status('ready'),
+        200: Ready,
         503: problemResponse('The database does not answer.')
       }
     }
@@ -34,7 +39,8 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       app.log.error({ err: error }, 'readiness check failed')
       throw new ApiError('DATABASE_UNAVAILABLE', 'The database does not answer.', { headers: { 'retry-after': '5' } })
     }
-    return { status: 'ready' }
+    const copy = app.replica
+    return copy === null || copy.dataVersion === null ? { status: 'ready' as const } : { status: 'ready' as const, dataVersion: copy.dataVersion, syncedAt: copy.syncedAt }
   })
 }
 

@@ -11,7 +11,8 @@ PORT=${IMAGE_TEST_PORT:-18390}
 TAG=localhost/olympic-sponsors:test
 NAME=olympic-sponsors-image-test
 VOLUME=olympic-sponsors-image-test-data
-BASE_IMAGE=${BASE_IMAGE:-localhost/sponsors-node20-base:latest}
+BASE_IMAGE=${BASE_IMAGE:-localhost/sponsors-node${NODE24_VERSION:-24.22.3}-base:latest}
+export BASE_IMAGE
 RUN=(--runtime runc --ulimit nofile=1024:1024 --ulimit nproc=4096:4096)
 passed=0
 failed=0
@@ -66,6 +67,7 @@ echo "--- first start"
 podman volume rm -f "$VOLUME" >/dev/null 2>&1
 check "start the container on a volume" start
 check "/ready answers" wait_ready
+check "runs Node 24 with the npm of the official node:24 image" bash -c "podman exec '$NAME' node --version | grep -q '^v24\.' && podman exec '$NAME' npm --version"
 check "runs as a non-root user" test "$(podman exec "$NAME" id -u)" != "0"
 check "reads the seeded data" bash -c "curl -fsS 'http://127.0.0.1:$PORT/v1/sponsors?country=CN' | grep -q '\"alibaba-group\"'"
 key=$(podman exec "$NAME" node dist/cli/keys.js create --name image-test --scope write | tail -n 1)
