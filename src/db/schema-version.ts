@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type Sqlite from 'better-sqlite3'
 
 export interface Migration {
-  /** drizzle-kit's tag, e.g. "0006_api_keys_replicate_scope". */
+  /** drizzle-kit's tag, e.g. "0009_api_keys_replicate_scope". */
   tag: string
   /** Its journal timestamp, stored as created_at in __drizzle_migrations. */
   when: number
