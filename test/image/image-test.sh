@@ -43,6 +43,8 @@ echo "--- build (the project's own Dockerfile)"
 # The registry is reached through this machine's network and its CA bundle, mounted
 # read-only into the build at the same path; the Dockerfile is unchanged.
 cafile=$(npm config get cafile 2>/dev/null)
+# Under another node, npm may not read the machine's npmrc: fall back to Node's own setting.
+if [ -z "$cafile" ] || [ "$cafile" = "null" ]; then cafile=${NODE_EXTRA_CA_CERTS:-}; fi
 build_args=(--build-arg "BASE=$BASE_IMAGE")
 if [ -n "$cafile" ] && [ "$cafile" != "null" ] && [ -f "$cafile" ]; then
   build_args+=(-v "$(dirname "$cafile"):$(dirname "$cafile"):ro" --build-arg "NODE_EXTRA_CA_CERTS=$cafile")
