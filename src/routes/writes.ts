@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
 import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
+import { IdempotencyHeaders, idempotencyHooks } from '../lib/idempotency.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
 import type { Duplicate, Kind } from '../repositories/integrity.js'
@@ -141,15 +142,18 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
 
   app.post(`/${spec.path}`, {
     config,
+    ...idempotencyHooks(app),
     schema: {
       tags,
       operationId: `create${Name}`,
       summary: `Create a ${singular}`,
       description: `Stores a new ${singular} and answers 201 with it, its ETag and a Location header. Related records are given by id and must exist. Without an \`id\`, one is made from the ${spec.idFrom} (a slug, with -2, -3… when taken). Needs a write-scoped key; the change is recorded in /v1/changes.${unique}`,
+      headers: IdempotencyHeaders,
       body: Ref(spec.schemas.Create),
       response: {
         201: { ...Ref(spec.schemas.Read), description: `The ${singular} as stored; Location gives its URL.` },
-        409: problemResponse(`The id is taken, or the ${singular} breaks an integrity rule${spec.naturalKey === undefined ? '' : ` or repeats another ${singular}'s ${spec.naturalKey}`}.`)
+        409: problemResponse(`The id is taken, the ${singular} breaks an integrity rule${spec.naturalKey === undefined ? '' : ` or repeats another ${singular}'s ${spec.naturalKey}`}, or a request with this Idempotency-Key is still running.`),
+        422: problemResponse('The Idempotency-Key was used with a different request (method, path or body).')
       }
     }
   }, async (request, reply) => {
