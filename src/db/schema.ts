@@ -243,3 +243,23 @@ export const changes = sqliteTable('changes', {
   check('changes_action_check', sql`${t.action} in ('create', 'update', 'delete')`),
   index('changes_record_idx').on(t.resource, t.recordId)
 ])
+
+/**
+ * Idempotency-Key records (Stripe's semantics): per API key, the request a key was first
+ * used with and the answer it got, replayed to a retry for 24 hours. `status` is null
+ * while the first request is still being processed.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  apiKeyId: text('api_key_id').notNull(),
+  key: text('key').notNull(),
+  method: text('method').notNull(),
+  path: text('path').notNull(),
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  headers: text('headers'),
+  body: text('body'),
+  createdAt: text('created_at').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.apiKeyId, t.key] }),
+  index('idempotency_keys_created_idx').on(t.createdAt)
+])

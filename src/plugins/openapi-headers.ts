@@ -44,6 +44,11 @@ export const HEADERS = {
     required: true,
     schema: { type: 'string', maxLength: 200, pattern: '^/v1/[a-z]+/[a-z0-9-]+$' }
   },
+  'Idempotent-Replayed': {
+    description: 'Sent on the answer of a POST with an Idempotency-Key: `true` when this is the stored answer of an earlier request with that key, replayed; `false` on the first answer, now stored.',
+    required: false,
+    schema: { type: 'string', enum: ['true', 'false'] }
+  },
   'WWW-Authenticate': {
     description: 'The Bearer challenge (RFC 6750), with `error="invalid_token"` when a key was sent but not accepted.',
     required: true,
@@ -73,6 +78,7 @@ function headersFor (method: string, status: string, operation: Operation): Head
   if (method === 'get' && status === '304') out.push('ETag')
   if ((method === 'put' || method === 'patch') && status === '200') out.push('ETag')
   if (method === 'post' && status === '201') out.push('ETag', 'Location')
+  if (method === 'post' && /^[24]/.test(status)) out.push('Idempotent-Replayed')
   return out
 }
 

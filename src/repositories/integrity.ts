@@ -34,8 +34,42 @@ export interface Conflict {
   endsLast: string
 }
 
+/** The record an input repeats by its natural key. */
+export interface Duplicate {
+  id: string
+  /** What the two share, for the problem's detail: 'URL "…"', 'name "…"'… */
+  by: string
+}
+
+/** How names compare: Unicode-aware, case- and width-insensitive ("ＶＩＳＡ" = "Visa"). */
+export function foldName (text: string): string {
+  return text.normalize('NFKC').toLocaleLowerCase('en').trim().replace(/\s+/g, ' ')
+}
+
 export function createIntegrity (db: Db) {
   const sqlite = db.$client
+  sqlite.function('fold_name', { deterministic: true }, (text: unknown) => typeof text === 'string' ? foldName(text) : null)
+  const sourceByUrl = sqlite.prepare('select id, url from sources where url = ? and id <> ? order by id limit 1')
+  const sponsorByName = sqlite.prepare(`
+    select id, name from (
+      select id, name from sponsors where id <> :id
+      union all select sponsor_id as id, name from sponsor_names where sponsor_id <> :id
+    ) where fold_name(name) in (select value from json_each(:names)) order by id limit 1`)
+  // Same set of sponsors: as many as given, all of them among the given.
+  const sameSponsors = (table: string, owner: string) => `
+    (select count(*) from ${table} x where x.${owner} = c.id) = json_array_length(:sponsors)
+    and (select count(*) from ${table} x where x.${owner} = c.id and x.sponsor_id in (select value from json_each(:sponsors))) = json_array_length(:sponsors)`
+  const sameContract = sqlite.prepare(`
+    select c.id as id, cc.category_id as category from contract_categories cc join contracts c on c.id = cc.contract_id
+    where cc.category_id in (select value from json_each(:categories)) and c.id <> :id
+      and c.starts_first <= :endsLast and c.ends_last >= :startsFirst
+      and ${sameSponsors('contract_sponsors', 'contract_id')}
+    order by c.starts_first, c.id limit 1`)
+  const sameMeeting = sqlite.prepare(`
+    select c.id as id from meetings c
+    where c.date = :date and c.id <> :id and coalesce(fold_name(c.city), '') = :city
+      and ${sameSponsors('meeting_sponsors', 'meeting_id')}
+    order by c.id limit 1`)
   const exists = Object.fromEntries(Object.entries(TABLES).map(([kind, table]) =>
     [kind, sqlite.prepare(`select 1 from ${table} where id = ?`).pluck()])) as Record<Kind, ReturnType<typeof sqlite.prepare>>
   const referrers = Object.fromEntries(Object.entries(REFERRERS).map(([kind, list]) =>
@@ -60,6 +94,41 @@ export function createIntegrity (db: Db) {
     referencesTo (kind: Kind, id: string): string[] {
       return (referrers[kind] ?? []).flatMap(({ what, path, statement }) => (statement.all(id) as string[])
         .map((ref) => `${what} "${ref}"${path === undefined ? '' : ` (${path}/${ref})`}`))
+    },
+
+    /** Another source with this URL. */
+    sourceWithUrl (source: { id: string, url: string }): Duplicate | undefined {
+      const row = sourceByUrl.get(source.url, source.id) as { id: string, url: string } | undefined
+      return row === undefined ? undefined : { id: row.id, by: `URL "${row.url}"` }
+    },
+
+    /** Another sponsor whose name or former name is one of these, in any case. */
+    sponsorNamed (sponsor: { id: string, names: readonly string[] }): Duplicate | undefined {
+      const row = sponsorByName.get({ id: sponsor.id, names: JSON.stringify(sponsor.names.map(foldName)) }) as { id: string, name: string } | undefined
+      return row === undefined ? undefined : { id: row.id, by: `name "${row.name}"` }
+    },
+
+    /** A contract of the very same sponsors holding one of these categories over an overlapping term. */
+    sameContract (contract: { id: string, sponsors: string[], categories: string[], startsFirst: string, endsLast: string }): Duplicate | undefined {
+      const row = sameContract.get({
+        id: contract.id,
+        categories: JSON.stringify(contract.categories),
+        sponsors: JSON.stringify([...new Set(contract.sponsors)]),
+        startsFirst: contract.startsFirst,
+        endsLast: contract.endsLast
+      }) as { id: string, category: string } | undefined
+      return row === undefined ? undefined : { id: row.id, by: `sponsors, category "${row.category}" and an overlapping term` }
+    },
+
+    /** A meeting on the same date, of the same sponsors, in the same city (in any case). */
+    sameMeeting (meeting: { id: string, date: string, sponsors: string[], city: string | null }): Duplicate | undefined {
+      const row = sameMeeting.get({
+        id: meeting.id,
+        date: meeting.date,
+        sponsors: JSON.stringify([...new Set(meeting.sponsors)]),
+        city: meeting.city === null ? '' : foldName(meeting.city)
+      }) as { id: string } | undefined
+      return row === undefined ? undefined : { id: row.id, by: 'date, sponsors and city' }
     },
 
     /**

@@ -83,7 +83,9 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       { field: 'games', kind: 'game', ids: input.games },
       { field: 'sources', kind: 'source', ids: input.sources }
     ],
-    check: (input) => { checkContractTerms(app.repos.integrity, input) }
+    check: (input) => { checkContractTerms(app.repos.integrity, input) },
+    duplicateOf: (input) => app.repos.integrity.sameContract({ ...input, startsFirst: firstDay(input.startsOn), endsLast: input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn) }),
+    naturalKey: 'sponsors, categories and term (the same sponsors holding one category over overlapping terms is one contract)'
   })
 }
 

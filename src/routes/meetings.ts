@@ -69,7 +69,9 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
     references: (input) => [
       { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
       { field: 'sources', kind: 'source', ids: input.sources }
-    ]
+    ],
+    duplicateOf: (input) => app.repos.integrity.sameMeeting({ id: input.id, date: input.date, sponsors: input.sponsors, city: input.location.city }),
+    naturalKey: 'date, sponsors and city (in any case)'
   })
 }
 

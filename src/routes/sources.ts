@@ -50,7 +50,9 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.sources.remove(id) },
     baseId: (body) => `${body.publisher ?? 'source'} ${body.publishedOn ?? ''} ${body.title}`.slice(0, 80),
     idFrom: 'publisher, date and title',
-    references: () => []
+    references: () => [],
+    duplicateOf: (input) => app.repos.integrity.sourceWithUrl(input),
+    naturalKey: 'URL'
   })
 }
 

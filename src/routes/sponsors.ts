@@ -117,7 +117,9 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.sponsors.remove(id) },
     baseId: (body) => body.name,
     idFrom: 'name',
-    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
+    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }],
+    duplicateOf: (input) => app.repos.integrity.sponsorNamed({ id: input.id, names: [input.name, ...(input.formerNames ?? []).map((former) => former.name)] }),
+    naturalKey: 'name (in any case, against every sponsor\'s current and former names)'
   })
 }
 

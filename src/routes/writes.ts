@@ -6,9 +6,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
 import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
+import { IdempotencyHeaders, idempotencyHooks } from '../lib/idempotency.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
-import type { Kind } from '../repositories/integrity.js'
+import type { Duplicate, Kind } from '../repositories/integrity.js'
 import type { Change } from '../schemas/changes.js'
 import { IdParams, Ref } from '../schemas/common.js'
 
@@ -35,6 +36,10 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] | string }>
   /** Integrity rules beyond references; throw a 409 ApiError. */
   check?: (input: Input) => void
+  /** Another record with the same natural key (never the record itself); a 409 DUPLICATE_RECORD names it. */
+  duplicateOf?: (input: Input) => Duplicate | undefined
+  /** The natural key, for the documentation: "URL", "name (any case, former names too)"… */
+  naturalKey?: string
 }
 
 /** "Sponsor Ltd., Ünïcode!" → "sponsor-ltd-unicode" */
@@ -54,9 +59,10 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   })
 
   /** What PUT and PATCH answer. */
+  const unique = spec.naturalKey === undefined ? '' : ` A ${singular} is unique by its ${spec.naturalKey}: a duplicate is a 409 DUPLICATE_RECORD whose \`existing\` names the record it repeats.`
   const changedResponses = {
     200: Ref(spec.schemas.Read),
-    409: problemResponse(`The ${singular} would break an integrity rule.`),
+    409: problemResponse(`The ${singular} would break an integrity rule${spec.naturalKey === undefined ? '' : ` or repeat another ${singular}'s ${spec.naturalKey}`}.`),
     412: problemResponse('If-Match does not match the current ETag.')
   }
 
@@ -83,6 +89,14 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     }
   }
 
+  function checkDuplicate (input: Input): void {
+    const duplicate = spec.duplicateOf?.(input)
+    if (duplicate !== undefined) {
+      throw new ApiError('DUPLICATE_RECORD', `The ${singular} "${duplicate.id}" already has this ${duplicate.by}; change that one instead of making a second.`,
+        { existing: { id: duplicate.id, href: `/v1/${spec.path}/${duplicate.id}` } })
+    }
+  }
+
   function checkPrecondition (request: FastifyRequest, current: Read): void {
     const header = request.headers['if-match']
     if (header !== undefined && !matchesEtag(header, etagOfRecord(current), false)) {
@@ -104,6 +118,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       }
       const input = next(current)
       checkReferences(input)
+      checkDuplicate(input)
       spec.check?.(input)
       spec.upsert(input)
       app.repos.changes.record({
@@ -127,15 +142,18 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
 
   app.post(`/${spec.path}`, {
     config,
+    ...idempotencyHooks(app),
     schema: {
       tags,
       operationId: `create${Name}`,
       summary: `Create a ${singular}`,
-      description: `Stores a new ${singular} and answers 201 with it, its ETag and a Location header. Related records are given by id and must exist. Without an \`id\`, one is made from the ${spec.idFrom} (a slug, with -2, -3… when taken). Needs a write-scoped key; the change is recorded in /v1/changes.`,
+      description: `Stores a new ${singular} and answers 201 with it, its ETag and a Location header. Related records are given by id and must exist. Without an \`id\`, one is made from the ${spec.idFrom} (a slug, with -2, -3… when taken). Needs a write-scoped key; the change is recorded in /v1/changes.${unique}`,
+      headers: IdempotencyHeaders,
       body: Ref(spec.schemas.Create),
       response: {
         201: { ...Ref(spec.schemas.Read), description: `The ${singular} as stored; Location gives its URL.` },
-        409: problemResponse(`The id is taken, or the ${singular} breaks an integrity rule.`)
+        409: problemResponse(`The id is taken, the ${singular} breaks an integrity rule${spec.naturalKey === undefined ? '' : ` or repeats another ${singular}'s ${spec.naturalKey}`}, or a request with this Idempotency-Key is still running.`),
+        422: problemResponse('The Idempotency-Key was used with a different request (method, path or body).')
       }
     }
   }, async (request, reply) => {

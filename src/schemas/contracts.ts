@@ -59,15 +59,15 @@ export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatc
 }, {
   create: {
     sponsors: ['alibaba-group'],
-    categories: ['cloud-services', 'e-commerce-platform-services'],
+    categories: ['cloud-services'],
     programme: 'TOP',
-    signedOn: '2017-01',
-    startsOn: '2017-01',
-    endsOn: '2028',
-    games: ['pyeongchang-2018', 'tokyo-2020', 'beijing-2022', 'paris-2024', 'milano-cortina-2026', 'la-2028'],
+    signedOn: null,
+    startsOn: '2029',
+    endsOn: '2032',
+    games: [],
     territory: 'worldwide',
     endedEarly: false,
-    notes: null,
+    notes: 'Illustrative, not a recorded contract: the 2017–2028 contract already covers this category, so an example over that term would be a 409 DUPLICATE_RECORD.',
     sources: [SOURCE_EXAMPLE.id]
   },
   patch: { notes: 'Announced on 19 January 2017 at the World Economic Forum in Davos.' }

@@ -24,12 +24,12 @@ export type Source = Static<typeof Source>
 
 export const { Input: SourceInput, Create: SourceCreate, Patch: SourcePatch } = writeSchemas('Source', fields, {
   create: {
-    title: 'Alibaba Group announced as Olympic TOP sponsor until 2028',
-    publisher: 'insidethegames',
-    url: 'http://www.insidethegames.biz/articles/1045986/alibaba-group-announced-as-olympic-top-sponsor-until-2028',
-    publishedOn: '2017-01-19'
+    title: 'Olympic Partners',
+    publisher: 'International Olympic Committee',
+    url: 'https://olympics.com/ioc/partners',
+    publishedOn: null
   },
-  patch: { publishedOn: '2017-01-19' }
+  patch: { title: 'Olympic Partners (TOP Programme)' }
 })
 export type SourceInput = Static<typeof SourceInput>
 

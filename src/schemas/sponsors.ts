@@ -63,15 +63,15 @@ export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch }
   sources: SourceIds()
 }, {
   create: {
-    name: 'Alibaba Group',
-    country: 'CN',
-    headquarters: 'Hangzhou',
-    industry: 'E-commerce and cloud computing',
+    name: 'Manulife Financial',
+    country: 'CA',
+    headquarters: 'Toronto',
+    industry: 'Insurance and financial services',
     website: null,
-    description: 'Chinese e-commerce and technology group.',
-    sources: [SOURCE_EXAMPLE.id]
+    description: 'Canadian insurer that took over John Hancock, a TOP partner, in 2004.',
+    sources: ['sbj-2003-10-06-hancock-manulife']
   },
-  patch: { website: 'https://www.alibabagroup.com' }
+  patch: { website: 'https://www.manulife.com' }
 })
 export type SponsorInput = Static<typeof SponsorInput>
 // A PATCH that leaves formerNames out keeps them: no default there.
