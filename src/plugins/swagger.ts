@@ -7,7 +7,10 @@ import { apiSchemas } from '../schemas/index.js'
 import { DOCS_CSP } from './security.js'
 import { documentHeaders } from './openapi-headers.js'
 
+export const API_TITLE = 'Olympic sponsor data API'
+
 export const TAGS = [
+  { name: 'meta', description: 'The index: where the documentation and every resource list live.' },
   { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
   { name: 'categories', description: 'TOP product categories and who held them when.' },
   { name: 'contracts', description: 'The terms of each TOP agreement.' },
@@ -34,7 +37,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Olympic sponsor data API',
+        title: API_TITLE,
         version: options.version,
         description: 'Sponsors, categories, contracts, Games and meetings of the IOC\'s worldwide sponsorship programme, The Olympic Partner (TOP), every fact traceable to a source. ' +
           'Reads are public. Lists answer `{ data, meta }` and page with opaque keyset cursors (`meta.nextCursor`, `Link: rel="next"`). ' +
