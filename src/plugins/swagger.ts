@@ -26,7 +26,8 @@ export const TAGS = [
   { name: 'explore', description: 'The record on one timeline: an HTML page and its chart as an SVG image.' }
 ]
 
-// Relative: clients and Swagger UI call the host that served this document.
+// Relative in the committed openapi/openapi.json: clients and Swagger UI call the host that
+// served the document. GET /openapi.json answers with the absolute origin instead.
 // (`x-internal` is an OpenAPI extension the swagger types do not list.)
 const SERVER = { url: '/', description: 'The server that serves this document, local or production alike', 'x-internal': false }
 
@@ -66,8 +67,16 @@ export default fp<{ version: string }>(async function openapi (app, options) {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: DOCS_CSP,
+    // The browser tab names the API, not the tool.
+    theme: { title: `${API_TITLE}: reference` },
     uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 }
   })
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  // The served copy names the origin it was served from, so a client generated from it needs no
+  // base URL set by hand. request.protocol and request.host read X-Forwarded-Proto and
+  // X-Forwarded-Host only when TRUST_PROXY trusts the proxy. The committed copy keeps SERVER.
+  app.get('/openapi.json', { schema: { hide: true } }, async (request) => ({
+    ...app.swagger(),
+    servers: [{ url: `${request.protocol}://${request.host}`, description: 'The server that served this document' }]
+  }))
 }, { name: 'openapi', dependencies: ['problems'] })

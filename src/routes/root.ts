@@ -11,7 +11,7 @@ const root: FastifyPluginAsyncTypebox<{ name: string, version: string }> = async
       operationId: 'getIndex',
       summary: 'The index: name, version and where everything is',
       description: 'What a person opening the server in a browser sees first: the API\'s name and version, and links to the documentation (`/docs`, `/openapi.json`), `/explore` and every `/v1` resource list.',
-      response: { 200: Type.Ref('ApiIndex') }
+      response: { 200: { ...Type.Ref('ApiIndex'), description: 'The index.' } }
     }
   }, async () => ({ name: options.name, version: options.version, links: ROOT_LINKS }))
 }
