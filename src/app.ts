@@ -19,7 +19,7 @@ import database from './plugins/database.js'
 import methods from './plugins/methods.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import strictQuery from './plugins/strict-query.js'
-import openapi from './plugins/swagger.js'
+import openapi, { API_TITLE } from './plugins/swagger.js'
 import categories from './routes/categories.js'
 import changes from './routes/changes.js'
 import contracts from './routes/contracts.js'
@@ -27,6 +27,7 @@ import facts from './routes/facts.js'
 import explore from './routes/explore.js'
 import games from './routes/games.js'
 import health from './routes/health.js'
+import root from './routes/root.js'
 import meetings from './routes/meetings.js'
 import programmes from './routes/programmes.js'
 import search from './routes/search.js'
@@ -141,6 +142,7 @@ export async function buildApp (options: AppOptions) {
   if (options.readOnly !== undefined && options.readOnly !== false) await app.register(readOnly, options.readOnly)
   await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60', maxEntries: options.responseCacheEntries ?? 2000 })
 
+  await app.register(root, { name: API_TITLE, version: packageVersion() })
   await app.register(health)
   await app.register(explore)
   await app.register(async (v1) => {

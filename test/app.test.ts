@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { build, dataset, keyFor, sponsor } from './helper.js'
 
@@ -109,4 +110,21 @@ t.test('rate limiting answers 429 problems with Retry-After when configured', as
   t.ok(Number(limited.headers['retry-after']) > 0)
   t.equal(limited.body.code, 'RATE_LIMITED')
   t.match(limited.body.detail, /^More than 2 requests a minute from this client; retry in \d+ s\.$/)
+})
+
+t.test('the served document names the origin it was served from; the committed copy stays relative', async (t) => {
+  const committed = JSON.parse(readFileSync('openapi/openapi.json', 'utf8')) as { servers: Array<{ url: string }> }
+  t.same(committed.servers.map((s) => s.url), ['/'], 'openapi/openapi.json keeps a relative server')
+  const forwarded = { host: 'api.example.org:8443', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'sponsors.example.com' }
+
+  const direct = await build(t)
+  const plain = await direct.get('/openapi.json', { host: 'localhost:3000' })
+  t.same(plain.body.servers.map((s: { url: string }) => s.url), ['http://localhost:3000'])
+  const ignored = await direct.get('/openapi.json', forwarded)
+  t.same(ignored.body.servers.map((s: { url: string }) => s.url), ['http://api.example.org:8443'], 'X-Forwarded-* are ignored without TRUST_PROXY')
+  t.same((direct.app.swagger() as { servers?: Array<{ url: string }> }).servers?.map((s) => s.url), ['/'], 'the generated document itself is untouched')
+
+  const proxied = await build(t, { trustProxy: true })
+  const behind = await proxied.get('/openapi.json', forwarded)
+  t.same(behind.body.servers.map((s: { url: string }) => s.url), ['https://sponsors.example.com'], 'behind a trusted proxy, its forwarded origin')
 })

@@ -7,7 +7,10 @@ import { apiSchemas } from '../schemas/index.js'
 import { DOCS_CSP } from './security.js'
 import { documentHeaders } from './openapi-headers.js'
 
+export const API_TITLE = 'Olympic sponsor data API'
+
 export const TAGS = [
+  { name: 'meta', description: 'The index: where the documentation and every resource list live.' },
   { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
   { name: 'categories', description: 'TOP product categories and who held them when.' },
   { name: 'contracts', description: 'The terms of each TOP agreement.' },
@@ -23,7 +26,8 @@ export const TAGS = [
   { name: 'explore', description: 'The record on one timeline: an HTML page and its chart as an SVG image.' }
 ]
 
-// Relative: clients and Swagger UI call the host that served this document.
+// Relative in the committed openapi/openapi.json: clients and Swagger UI call the host that
+// served the document. GET /openapi.json answers with the absolute origin instead.
 // (`x-internal` is an OpenAPI extension the swagger types do not list.)
 const SERVER = { url: '/', description: 'The server that serves this document, local or production alike', 'x-internal': false }
 
@@ -34,7 +38,7 @@ export default fp<{ version: string }>(async function openapi (app, options) {
     openapi: {
       openapi: '3.1.0',
       info: {
-        title: 'Olympic sponsor data API',
+        title: API_TITLE,
         version: options.version,
         description: 'Sponsors, categories, contracts, Games and meetings of the IOC\'s worldwide sponsorship programme, The Olympic Partner (TOP), every fact traceable to a source. ' +
           'Reads are public. Lists answer `{ data, meta }` and page with opaque keyset cursors (`meta.nextCursor`, `Link: rel="next"`). ' +
@@ -63,8 +67,16 @@ export default fp<{ version: string }>(async function openapi (app, options) {
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: DOCS_CSP,
+    // The browser tab names the API, not the tool.
+    theme: { title: `${API_TITLE}: reference` },
     uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 }
   })
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  // The served copy names the origin it was served from, so a client generated from it needs no
+  // base URL set by hand. request.protocol and request.host read X-Forwarded-Proto and
+  // X-Forwarded-Host only when TRUST_PROXY trusts the proxy. The committed copy keeps SERVER.
+  app.get('/openapi.json', { schema: { hide: true } }, async (request) => ({
+    ...app.swagger(),
+    servers: [{ url: `${request.protocol}://${request.host}`, description: 'The server that served this document' }]
+  }))
 }, { name: 'openapi', dependencies: ['problems'] })

@@ -21,6 +21,8 @@ function hasContract (condition: SQL): SQL {
 
 /** A sponsor is active while any of its contracts has not ended (upcoming ones included). */
 const isActive = hasContract(sql`${q(contracts.endsLast)} >= ${sql.placeholder('today')}`)
+/** active; former once every contract has ended; none while it has never held one. */
+const statusOf = sql<'active' | 'former' | 'none'>`(case when ${isActive} then 'active' when ${hasContract(sql`1`)} then 'former' else 'none' end)`
 
 const select = {
   id: s.id,
@@ -30,7 +32,7 @@ const select = {
   industry: s.industry,
   website: s.website,
   description: s.description,
-  active: sql<number>`${isActive}`,
+  status: statusOf,
   formerNames: sql<string>`(select json_group_array(json_object('name', ${q(sn.name)}, 'from', ${q(sn.fromOn)}, 'until', ${q(sn.untilOn)}) order by ${q(sn.position)}) from ${sn} where ${q(sn.sponsorId)} = ${q(s.id)})`,
   sources: sourcesOf(sponsorSources, s.id)
 }
@@ -43,7 +45,7 @@ interface Row {
   industry: string | null
   website: string | null
   description: string | null
-  active: number
+  status: 'active' | 'former' | 'none'
   formerNames: string
   sources: string
 }
@@ -58,7 +60,7 @@ function toSponsor (row: Row): Sponsor {
     website: row.website,
     description: row.description,
     formerNames: parseJson<FormerName[]>(row.formerNames),
-    status: row.active === 1 ? 'active' : 'former',
+    status: row.status,
     sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
   }
 }
@@ -70,7 +72,7 @@ export interface SponsorFilters {
   country?: string | undefined
   games?: string | undefined
   activeOn?: string | undefined
-  status?: 'active' | 'former' | undefined
+  status?: 'active' | 'former' | 'none' | undefined
   /** A programme edition's id: sponsors holding a contract that overlaps its period. */
   programme?: string | undefined
 }
@@ -89,7 +91,7 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       category: (v) => sql`${q(s.id)} in (select ${q(cs.sponsorId)} from ${contractCategories} join ${cs} on ${q(cs.contractId)} = ${q(contractCategories.contractId)} where ${q(contractCategories.categoryId)} = ${v})`,
       games: (v) => sql`${q(s.id)} in (select ${q(cs.sponsorId)} from ${contractGames} join ${cs} on ${q(cs.contractId)} = ${q(contractGames.contractId)} where ${q(contractGames.gamesId)} = ${v})`,
       activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
-      status: (v) => sql`${isActive} = (${v} = 'active')`,
+      status: (v) => sql`${statusOf} = ${v}`,
       programme: (v) => holdersDuring(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`)
     }
   })

@@ -6,8 +6,11 @@ import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageInMemory, pageOf } from '../lib/paging.js'
 import { firstDay } from '../lib/partial-date.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from '../schemas/categories.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const CategoryIdParams = IdParamsOf('cloud-services')
 
 const tags = ['categories']
 
@@ -19,7 +22,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List TOP product categories',
       description: 'Every category, sorted by name by default, each with its sources. Who held one, and when, is at /v1/categories/{id}/holders.',
       querystring: CategoryListQuery,
-      response: { 200: Ref(CategoryList) }
+      response: { 200: { ...Ref(CategoryList), description: 'A page of categories, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const page = pageOf(request.query, 'name')
@@ -32,7 +35,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getCategory',
       summary: 'Get a category',
       description: 'One category by id, with its sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: IdParams,
+      params: CategoryIdParams,
       response: { 200: Ref(Category) }
     }
   }, async (request, reply) => {
@@ -48,9 +51,9 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listCategoryHolders',
       summary: 'Who held a category on a day',
       description: 'The sponsors holding the category on `on` (default today, UTC), each with the contract that grants it, ordered by the contract\'s start (`sort=-startsOn`: latest first). TOP categories are exclusive, so this is usually one sponsor, the partners of one joint contract, or nobody; a sponsor\'s overlapping contracts (an extension) each appear.',
-      params: IdParams,
+      params: CategoryIdParams,
       querystring: HoldersQuery,
-      response: { 200: Ref(HolderList) }
+      response: { 200: { ...Ref(HolderList), description: 'A page of the category\'s holders, each with the terms of its contract.' } }
     }
   }, async (request, reply) => {
     const { id } = request.params
@@ -69,6 +72,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   registerWrites<CategoryInput, Category>(app, {
+    params: CategoryIdParams,
     kind: 'category',
     path: 'categories',
     schemas: { Create: CategoryCreate, Patch: CategoryPatch, Read: Category },

@@ -12,7 +12,7 @@ const changes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'The audit trail of writes, newest first',
       description: 'Who (which key) changed what and when, with the record before and after. Needs a write-scoped key.',
       querystring: ChangeListQuery,
-      response: { 200: Ref(ChangeList) }
+      response: { 200: { ...Ref(ChangeList), description: 'A page of recorded writes, newest first, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { resource, record, cursor } = request.query

@@ -7,9 +7,12 @@ import { firstDay, lastDay } from '../lib/partial-date.js'
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Contract, ContractList, ContractListQuery } from '../schemas/contracts.js'
 import { assertFilterRefs } from './references.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const ContractIdParams = IdParamsOf('alibaba-group-top-2017-2028')
 
 const tags = ['contracts']
 
@@ -36,7 +39,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List contracts',
       description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',
       querystring: ContractListQuery,
-      response: { 200: Ref(ContractList) }
+      response: { 200: { ...Ref(ContractList), description: 'A page of contracts, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, ...filters } = request.query
@@ -51,7 +54,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getContract',
       summary: 'Get a contract',
       description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.',
-      params: IdParams,
+      params: ContractIdParams,
       response: { 200: Ref(Contract) }
     }
   }, async (request, reply) => {
@@ -62,6 +65,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   registerWrites<ContractInput, Contract>(app, {
+    params: ContractIdParams,
     kind: 'contract',
     path: 'contracts',
     schemas: { Create: ContractCreate, Patch: ContractPatch, Read: Contract },

@@ -18,7 +18,7 @@ const facts: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List facts',
       description: 'Dated facts about sponsors other than their contracts and meetings (an extension, a renewal, a first), oldest first by default. A fact dated only to a month or year matches `from`/`to` when its period overlaps the range.',
       querystring: FactListQuery,
-      response: { 200: Ref(FactList) }
+      response: { 200: { ...Ref(FactList), description: 'A page of facts, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, sponsor, from, to, q } = request.query

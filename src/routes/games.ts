@@ -2,10 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Game, GameList, GameListQuery } from '../schemas/games.js'
 import { GameSponsorsQuery, SponsorList } from '../schemas/sponsors.js'
 import { assertFilterRefs, assertParent } from './references.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const GameIdParams = IdParamsOf('la-2028')
 
 const tags = ['games']
 
@@ -17,7 +20,7 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List Olympic Games editions',
       description: 'The Summer and Winter Games editions the contracts cover, oldest first by default; `season` narrows to one.',
       querystring: GameListQuery,
-      response: { 200: Ref(GameList) }
+      response: { 200: { ...Ref(GameList), description: 'A page of Games editions, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, season } = request.query
@@ -28,10 +31,10 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/games/:id', {
     schema: {
       tags,
-      operationId: 'getGames',
+      operationId: 'getGame',
       summary: 'Get a Games edition',
       description: 'One Games edition by id (e.g. `pyeongchang-2018`), with its host city, country, dates and sources.',
-      params: IdParams,
+      params: GameIdParams,
       response: { 200: Ref(Game) }
     }
   }, async (request, reply) => {
@@ -47,9 +50,9 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listGamesSponsors',
       summary: 'List the sponsors whose contracts cover a Games edition',
       description: 'Sponsors with at least one contract naming this edition; takes the same filters as /v1/sponsors.',
-      params: IdParams,
+      params: GameIdParams,
       querystring: GameSponsorsQuery,
-      response: { 200: Ref(SponsorList) }
+      response: { 200: { ...Ref(SponsorList), description: 'A page of the sponsors whose contracts cover this edition.' } }
     }
   }, async (request, reply) => {
     const { id } = request.params

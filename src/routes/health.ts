@@ -17,7 +17,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getHealth',
       summary: 'Liveness: the process is up',
       description: 'Answers 200 while the process serves requests, without touching the database. For container and orchestrator liveness probes.',
-      response: { 200: Status('ok') }
+      response: { 200: { ...Status('ok'), description: 'The process is up.' } }
     }
   }, async () => ({ status: 'ok' }))
 
@@ -28,7 +28,7 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Readiness: the database answers',
       description: 'Answers 200 when a query on the database succeeds, 503 with Retry-After when it does not. For readiness probes and load balancers.',
       response: {
-        200: Ready,
+        200: { ...Ready, description: 'The database answers.' },
         503: problemResponse('The database does not answer.')
       }
     }

@@ -7,9 +7,12 @@ import { listResponse, pageOf } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 import type { MeetingFilters } from '../repositories/meetings.js'
 import type { SearchMode, SearchRepository } from '../repositories/search.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Meeting, MeetingList, MeetingListQuery } from '../schemas/meetings.js'
 import { assertFilterRefs } from './references.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const MeetingIdParams = IdParamsOf('bach-ma-lausanne-2019-01-23')
 
 const tags = ['meetings']
 
@@ -31,7 +34,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List meetings',
       description: 'A meeting dated only to a month or year matches `from`/`to` when its period overlaps the range.',
       querystring: MeetingListQuery,
-      response: { 200: Ref(MeetingList) }
+      response: { 200: { ...Ref(MeetingList), description: 'A page of meetings, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, sponsor, ...filters } = request.query
@@ -46,7 +49,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getMeeting',
       summary: 'Get a meeting',
       description: 'One meeting by id: its date, place, sponsors, participants, summary, quotes and sources.',
-      params: IdParams,
+      params: MeetingIdParams,
       response: { 200: Ref(Meeting) }
     }
   }, async (request, reply) => {
@@ -57,6 +60,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   registerWrites<MeetingInput, Meeting>(app, {
+    params: MeetingIdParams,
     kind: 'meeting',
     path: 'meetings',
     schemas: { Create: MeetingCreate, Patch: MeetingPatch, Read: Meeting },

@@ -2,8 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { notFound } from '../lib/errors.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { etagOfRecord } from '../plugins/caching.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Programme, ProgrammeList, ProgrammeListQuery } from '../schemas/programmes.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const ProgrammeIdParams = IdParamsOf('top-viii')
 
 const tags = ['programmes']
 
@@ -15,7 +18,7 @@ const programmes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List TOP programme editions',
       description: 'TOP I (1985–1988) to TOP VIII (2013–2016), then the quadrennials named by their years, oldest first by default. Each lists its partners (sponsors with a contract overlapping the period) and the Games held in it; `partnerCount` and `revenue` are the figures the IOC published, or null.',
       querystring: ProgrammeListQuery,
-      response: { 200: Ref(ProgrammeList) }
+      response: { 200: { ...Ref(ProgrammeList), description: 'A page of TOP programme editions, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const page = pageOf(request.query, 'startsOn')
@@ -28,7 +31,7 @@ const programmes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getProgramme',
       summary: 'Get a TOP programme edition',
       description: 'One programme edition by id (e.g. `top-viii`, `top-2021-2024`), with its partners, Games, published partner count and revenue, and sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: IdParams,
+      params: ProgrammeIdParams,
       response: { 200: Ref(Programme) }
     }
   }, async (request, reply) => {

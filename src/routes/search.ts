@@ -11,7 +11,7 @@ const search: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Full-text search across sponsors, categories, contracts and meetings',
       description: 'Searches sponsors (name, industry, headquarters, description), categories (name, description), contracts (sponsors, categories, notes) and meetings (participants, place, summary, quotes). Hits are ranked by relevance (BM25), best first.',
       querystring: SearchQuery,
-      response: { 200: Ref(SearchResults) }
+      response: { 200: { ...Ref(SearchResults), description: 'A page of matching records, best match first.' } }
     }
   }, async (request, reply) => {
     const { q, mode, type, cursor } = request.query

@@ -4,8 +4,11 @@ import { SourceCreate, SourcePatch, type SourceInput } from '../schemas/sources.
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Source, SourceList, SourceListQuery } from '../schemas/sources.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const SourceIdParams = IdParamsOf('insidethegames-2017-01-19-alibaba-top-sponsor')
 
 const tags = ['sources']
 
@@ -17,7 +20,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List sources',
       description: 'Every source cited by a record, sorted by title by default.',
       querystring: SourceListQuery,
-      response: { 200: Ref(SourceList) }
+      response: { 200: { ...Ref(SourceList), description: 'A page of sources, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const page = pageOf(request.query, 'title')
@@ -30,7 +33,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSource',
       summary: 'Get a source',
       description: 'One source by id: its title, publisher, URL and publication date.',
-      params: IdParams,
+      params: SourceIdParams,
       response: { 200: Ref(Source) }
     }
   }, async (request, reply) => {
@@ -41,6 +44,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   registerWrites<SourceInput, Source>(app, {
+    params: SourceIdParams,
     kind: 'source',
     path: 'sources',
     schemas: { Create: SourceCreate, Patch: SourcePatch, Read: Source },

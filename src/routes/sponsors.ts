@@ -4,7 +4,7 @@ import { SponsorCreate, SponsorPatch, type SponsorInput } from '../schemas/spons
 import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParamsOf, Ref } from '../schemas/common.js'
 import { ContractList, SponsorContractsQuery } from '../schemas/contracts.js'
 import { MeetingList, SponsorMeetingsQuery } from '../schemas/meetings.js'
 import { Sponsor, SponsorList, SponsorListQuery } from '../schemas/sponsors.js'
@@ -13,6 +13,9 @@ import { assertFilterRefs, assertParent } from './references.js'
 import { buildTimeline, timelineKey } from '../repositories/timeline.js'
 import { Timeline, TimelineQuery } from '../schemas/timeline.js'
 import { collectAll, pageInMemory } from '../lib/paging.js'
+
+/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
+const SponsorIdParams = IdParamsOf('alibaba-group')
 
 const tags = ['sponsors']
 
@@ -24,7 +27,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'List sponsors',
       description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
       querystring: SponsorListQuery,
-      response: { 200: Ref(SponsorList) }
+      response: { 200: { ...Ref(SponsorList), description: 'A page of sponsors, with the cursor of the next.' } }
     }
   }, async (request, reply) => {
     const { sort, limit, cursor, mode, ...filters } = request.query
@@ -39,7 +42,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSponsor',
       summary: 'Get a sponsor',
       description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: IdParams,
+      params: SponsorIdParams,
       response: { 200: Ref(Sponsor) }
     }
   }, async (request, reply) => {
@@ -55,9 +58,9 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listSponsorContracts',
       summary: 'List a sponsor\'s contracts',
       description: 'The contracts the sponsor is party to, joint ones included; takes the filters of /v1/contracts except `sponsor`.',
-      params: IdParams,
+      params: SponsorIdParams,
       querystring: SponsorContractsQuery,
-      response: { 200: Ref(ContractList) }
+      response: { 200: { ...Ref(ContractList), description: 'A page of the sponsor\'s contracts.' } }
     }
   }, async (request, reply) => {
     const { id } = request.params
@@ -74,9 +77,9 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'listSponsorMeetings',
       summary: 'List a sponsor\'s meetings with the IOC',
       description: 'The meetings the sponsor took part in; takes the filters of /v1/meetings except `sponsor`.',
-      params: IdParams,
+      params: SponsorIdParams,
       querystring: SponsorMeetingsQuery,
-      response: { 200: Ref(MeetingList) }
+      response: { 200: { ...Ref(MeetingList), description: 'A page of the meetings the sponsor took part in.' } }
     }
   }, async (request, reply) => {
     const { id } = request.params
@@ -92,9 +95,9 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'getSponsorTimeline',
       summary: 'A sponsor\'s dated facts in order',
       description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
-      params: IdParams,
+      params: SponsorIdParams,
       querystring: TimelineQuery,
-      response: { 200: Ref(Timeline) }
+      response: { 200: { ...Ref(Timeline), description: 'The sponsor\'s dated events in order.' } }
     }
   }, async (request, reply) => {
     const { id } = request.params
@@ -108,6 +111,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   registerWrites<SponsorInput, Sponsor>(app, {
+    params: SponsorIdParams,
     kind: 'sponsor',
     path: 'sponsors',
     schemas: { Create: SponsorCreate, Patch: SponsorPatch, Read: Sponsor },

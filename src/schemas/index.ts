@@ -10,6 +10,7 @@ import { Source, SourceCreate, SourceInput, SourceList, SourcePatch } from './so
 import { SearchHit, SearchResults } from './search.js'
 import { FormerName, Sponsor, SponsorCreate, SponsorInput, SponsorList, SponsorPatch } from './sponsors.js'
 import { Timeline, TimelineEvent } from './timeline.js'
+import { ApiIndex } from './meta.js'
 
 /** Schemas with an `$id` that routes use: registered once, named in the OpenAPI document. */
 export const apiSchemas = [
@@ -26,7 +27,8 @@ export const apiSchemas = [
   TimelineEvent, Timeline,
   SponsorCreate, SponsorPatch, CategoryCreate, CategoryPatch, ContractCreate, ContractPatch,
   MeetingCreate, MeetingPatch, SourceCreate, SourcePatch, FactCreate, FactPatch,
-  Change, ChangeList
+  Change, ChangeList,
+  ApiIndex
 ]
 
 /** Record shapes of the seed files (and of write bodies). */

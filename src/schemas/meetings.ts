@@ -16,7 +16,7 @@ export const Quote = Type.Object({
 export const Location = Type.Object({
   city: Nullable(Type.String({ minLength: 1, maxLength: 200 })),
   country: Nullable(Ref(CountryCode))
-}, { $id: 'Location', additionalProperties: false })
+}, { $id: 'MeetingLocation', additionalProperties: false })
 
 const fields = {
   date: Ref(PartialDate),

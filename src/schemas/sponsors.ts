@@ -26,13 +26,14 @@ export type FormerName = Static<typeof FormerName>
 
 const formerNamesOptions = { maxItems: REFS_MAX, description: 'Names the company went by before its current name, oldest first.' }
 
-export const SPONSOR_STATUSES = ['active', 'former'] as const
+/** none is not former: a sponsor recorded before (or without) its first contract never was a partner. */
+export const SPONSOR_STATUSES = ['active', 'former', 'none'] as const
 
 export const Sponsor = Type.Object({
   id: Ref(Id),
   ...fields,
   formerNames: Type.Array(Ref(FormerName), formerNamesOptions),
-  status: StringEnum(SPONSOR_STATUSES, { description: 'active while any of its contracts has not yet ended (today, UTC); otherwise former.' }),
+  status: StringEnum(SPONSOR_STATUSES, { description: 'Derived from its contracts (today, UTC): `active` while any of them has not yet ended (upcoming ones included); `former` once all have ended; `none` while it has held no contract at all, such as a sponsor just created whose contract is not yet recorded. `none` is kept apart from `former` so that a list of former partners lists only companies that were partners.' }),
   sources: Embedded(Ref(SourceSummary))
 }, {
   $id: 'Sponsor',
@@ -86,7 +87,7 @@ export const sponsorFilters = {
   category: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
   activeOn: Type.Optional(Day('Sponsors with a contract running on this day.')),
-  status: Type.Optional(StringEnum(SPONSOR_STATUSES))
+  status: Type.Optional(StringEnum(SPONSOR_STATUSES, { description: 'active, former (every contract has ended) or none (has never held a contract); see Sponsor.status.' }))
 }
 const paging = { sort: SortParam(SPONSOR_SORTS, 'name'), limit: Limit, cursor: Cursor }
 

@@ -42,7 +42,7 @@ t.test('GET /v1/sponsors lists sponsors by name with the list envelope', async (
         ]
       },
       { id: 'bolt', name: 'Bolt', country: 'US', headquarters: null, industry: null, website: null, description: null, formerNames: [], status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] },
-      { id: 'crux', name: 'Crux', country: 'CN', headquarters: null, industry: null, website: null, description: null, formerNames: [{ name: 'Schlumberger Sema', from: '2001', until: '2002-03' }, { name: 'Atos Origin', from: null, until: null }], status: 'former', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] }
+      { id: 'crux', name: 'Crux', country: 'CN', headquarters: null, industry: null, website: null, description: null, formerNames: [{ name: 'Schlumberger Sema', from: '2001', until: '2002-03' }, { name: 'Atos Origin', from: null, until: null }], status: 'none', sources: [{ id: 'src', title: 'Title of src', url: 'https://example.org/src' }] }
     ],
     meta: { total: 3, limit: 20, nextCursor: null }
   })
@@ -54,7 +54,9 @@ t.test('sponsor filters combine', async (t) => {
   const ids = async (query: string) => (await api.get(`/v1/sponsors?${query}`)).body.data.map((s: { id: string }) => s.id)
   t.same(await ids('country=CN'), ['acme', 'crux'])
   t.same(await ids('country=CN&status=active'), ['acme'])
-  t.same(await ids('status=former'), ['bolt', 'crux'])
+  t.same(await ids('status=former'), ['bolt'], 'former: every contract has ended')
+  t.same(await ids('status=none'), ['crux'], 'none: never held a contract, not former')
+  t.same(await ids('country=CN&status=none'), ['crux'])
   t.same(await ids('category=drinks'), ['bolt'])
   t.same(await ids('games=la-2028'), ['acme'])
   t.same(await ids('activeOn=2015-06-01'), ['bolt'])
@@ -119,7 +121,7 @@ t.test('bad list parameters answer 400 problems naming the parameter', async (t)
     ['limit=%205', '/query/limit', 'must be a whole number written in decimal digits'],
     ['limit=abc', '/query/limit', 'must be a whole number written in decimal digits'],
     ['sort=height', '/query/sort', 'must be one of: name, -name, country, -country, id, -id'],
-    ['status=retired', '/query/status', 'must be one of: active, former'],
+    ['status=retired', '/query/status', 'must be one of: active, former, none'],
     ['country=cn', '/query/country', 'must match pattern "^[A-Z]{2}$"'],
     ['activeOn=2019-02-30', '/query/activeOn', 'must match format "date"'],
     ['activeOn=yesterday', '/query/activeOn', 'must match format "date"'],

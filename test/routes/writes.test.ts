@@ -57,7 +57,7 @@ t.test('POST creates with 201, Location and ETag; ids come from names and stay u
   const created = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: newSponsor })
   t.equal(created.status, 201)
   t.equal(created.headers.location, '/v1/sponsors/visa-inc')
-  t.same(created.body, { id: 'visa-inc', ...newSponsor, formerNames: [], status: 'former', sources: [{ id: 'news', title: 'Title of news', url: 'https://example.org/news' }] })
+  t.same(created.body, { id: 'visa-inc', ...newSponsor, formerNames: [], status: 'none', sources: [{ id: 'news', title: 'Title of news', url: 'https://example.org/news' }] })
   const read = await api.get('/v1/sponsors/visa-inc')
   t.same(read.body, created.body)
   t.equal(read.headers.etag, created.headers.etag, 'the write answers the ETag a read gives')
