@@ -28,7 +28,7 @@ function startServer (): ChildProcess {
   return spawn(process.execPath, ['dist/server.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 async function ready (): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) { // up to 60 s: a loaded CI machine starts slowly
     try { if ((await fetch(`${base}/ready`)).ok) return } catch { /* starting */ }
     await new Promise((r) => setTimeout(r, 50))
   }
