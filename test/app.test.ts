@@ -120,6 +120,7 @@ t.test('the served document names the origin it was served from; the committed c
   const direct = await build(t)
   const plain = await direct.get('/openapi.json', { host: 'localhost:3000' })
   t.same(plain.body.servers.map((s: { url: string }) => s.url), ['http://localhost:3000'])
+  t.match(plain.headers.vary, /\bHost, X-Forwarded-Host, X-Forwarded-Proto$/, 'caches key the document on the origin it names')
   const ignored = await direct.get('/openapi.json', forwarded)
   t.same(ignored.body.servers.map((s: { url: string }) => s.url), ['http://api.example.org:8443'], 'X-Forwarded-* are ignored without TRUST_PROXY')
   t.same((direct.app.swagger() as { servers?: Array<{ url: string }> }).servers?.map((s) => s.url), ['/'], 'the generated document itself is untouched')

@@ -75,8 +75,13 @@ export default fp<{ version: string }>(async function openapi (app, options) {
   // The served copy names the origin it was served from, so a client generated from it needs no
   // base URL set by hand. request.protocol and request.host read X-Forwarded-Proto and
   // X-Forwarded-Host only when TRUST_PROXY trusts the proxy. The committed copy keeps SERVER.
-  app.get('/openapi.json', { schema: { hide: true } }, async (request) => ({
-    ...app.swagger(),
-    servers: [{ url: `${request.protocol}://${request.host}`, description: 'The server that served this document' }]
-  }))
+  // The body depends on the origin the request named, so shared caches must key on it.
+  app.get('/openapi.json', { schema: { hide: true } }, async (request, reply) => {
+    const vary = reply.getHeader('vary')
+    reply.header('vary', [typeof vary === 'string' ? vary : '', 'Host, X-Forwarded-Host, X-Forwarded-Proto'].filter((v) => v !== '').join(', '))
+    return {
+      ...app.swagger(),
+      servers: [{ url: `${request.protocol}://${request.host}`, description: 'The server that served this document' }]
+    }
+  })
 }, { name: 'openapi', dependencies: ['problems'] })
