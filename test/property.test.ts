@@ -39,18 +39,22 @@ t.test('reads agree with a model after every write', async (t) => {
     for (const step of ops) {
       switch (step.kind) {
         case 'createSponsor': {
+          // A sponsor's name is a natural key, in any case.
+          const duplicate = [...sponsors.values()].some((s) => s.name.toLowerCase() === step.name.toLowerCase())
           const res = await api.request({ method: 'POST', url: '/v1/sponsors', headers, payload: { name: step.name, country: step.country, headquarters: null, industry: null, website: null, description: null, sources: ['src'] } })
-          if (res.status !== 201) throw new Error(`create sponsor: ${res.status} ${res.text}`)
-          sponsors.set(res.body.id as string, { name: step.name, country: step.country })
+          if (res.status !== (duplicate ? 409 : 201)) throw new Error(`create sponsor (duplicate ${String(duplicate)}): ${res.status} ${res.text}`)
+          if (!duplicate) sponsors.set(res.body.id as string, { name: step.name, country: step.country })
           break
         }
         case 'updateSponsor': {
           const id = nth(sponsors, step.pick)
           if (id === undefined || (step.name === undefined && step.country === undefined)) break
           const patch = { ...(step.name === undefined ? {} : { name: step.name }), ...(step.country === undefined ? {} : { country: step.country }) }
+          const name = step.name
+          const duplicate = name !== undefined && [...sponsors.entries()].some(([other, s]) => other !== id && s.name.toLowerCase() === name.toLowerCase())
           const res = await api.request({ method: 'PATCH', url: `/v1/sponsors/${id}`, headers, payload: patch })
-          if (res.status !== 200) throw new Error(`update sponsor: ${res.status} ${res.text}`)
-          sponsors.set(id, { ...(sponsors.get(id) as ModelSponsor), ...patch })
+          if (res.status !== (duplicate ? 409 : 200)) throw new Error(`update sponsor (duplicate ${String(duplicate)}): ${res.status} ${res.text}`)
+          if (!duplicate) sponsors.set(id, { ...(sponsors.get(id) as ModelSponsor), ...patch })
           break
         }
         case 'deleteSponsor': {
@@ -66,7 +70,9 @@ t.test('reads agree with a model after every write', async (t) => {
           const sponsor = nth(sponsors, step.pickSponsor)
           if (sponsor === undefined) break
           const to = step.from + step.length
-          const clash = [...contracts.values()].some((c) => c.category === step.category && c.sponsor !== sponsor && c.from <= to && c.to >= step.from)
+          // Another sponsor holding the category then is a clash (exclusivity); the same sponsor
+          // holding it then is a duplicate (natural key). Both are 409s.
+          const clash = [...contracts.values()].some((c) => c.category === step.category && c.from <= to && c.to >= step.from)
           const res = await api.request({
             method: 'POST', url: '/v1/contracts', headers,
             payload: { sponsors: [sponsor], categories: [step.category], programme: 'TOP', signedOn: null, startsOn: String(step.from), endsOn: String(to), games: [], territory: 'worldwide', endedEarly: false, notes: null, sources: ['src'] }
