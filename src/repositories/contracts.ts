@@ -2,9 +2,9 @@ import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../db/open.js'
 import {
-  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, programmes, sponsors
+  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
 } from '../db/schema.js'
-import { overlapping } from './programmes.js'
+import { contractsInProgramme } from './programmes.js'
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import type { Contract, ContractInput } from '../schemas/contracts.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
@@ -107,7 +107,7 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       // Walk the starts index (which holds ends_last) in list order and stop at the page's
       // end; the unary + keeps the planner from sorting every contract not yet ended.
       activeOn: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
-      programme: (v) => overlapping(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`),
+      programme: (v) => contractsInProgramme(v),
       // status=… becomes one of these, bound to today, so each is an index range.
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
       activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,

@@ -19,13 +19,31 @@ const g = games
 type Summaries = Array<Static<typeof Summary>>
 
 /** Contracts whose term overlaps the period from `startsFirst` to `endsLast` (SQL expressions). */
-export function overlapping (startsFirst: ReturnType<typeof sql>, endsLast: ReturnType<typeof sql>) {
+function overlapping (startsFirst: ReturnType<typeof sql>, endsLast: ReturnType<typeof sql>) {
   return sql`${q(c.startsFirst)} <= ${endsLast} and ${q(c.endsLast)} >= ${startsFirst}`
 }
 
 /** Sponsors holding a contract that overlaps the period, as `sponsors.id in (…)`. */
 export function holdersDuring (startsFirst: ReturnType<typeof sql>, endsLast: ReturnType<typeof sql>) {
   return sql`${q(sponsors.id)} in (select ${q(cs.sponsorId)} from ${c} join ${cs} on ${q(cs.contractId)} = ${q(c.id)} where ${overlapping(startsFirst, endsLast)})`
+}
+
+/** The period of the programme edition with this id, for the `programme` list filters. */
+function periodOf (id: unknown): [ReturnType<typeof sql>, ReturnType<typeof sql>] {
+  return [
+    sql`(select ${q(p.startsFirst)} from ${p} where ${q(p.id)} = ${id})`,
+    sql`(select ${q(p.endsLast)} from ${p} where ${q(p.id)} = ${id})`
+  ]
+}
+
+/** `programme=` on /v1/contracts: contracts whose term overlaps that edition's period. */
+export function contractsInProgramme (id: unknown) {
+  return overlapping(...periodOf(id))
+}
+
+/** `programme=` on /v1/sponsors: sponsors holding such a contract. */
+export function sponsorsInProgramme (id: unknown) {
+  return holdersDuring(...periodOf(id))
 }
 
 const select = {

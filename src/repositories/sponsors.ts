@@ -1,7 +1,7 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/open.js'
-import { contractCategories, contractGames, contracts, contractSponsors, programmes, sponsorNames, sponsors, sponsorSources } from '../db/schema.js'
-import { holdersDuring } from './programmes.js'
+import { contractCategories, contractGames, contracts, contractSponsors, sponsorNames, sponsors, sponsorSources } from '../db/schema.js'
+import { sponsorsInProgramme } from './programmes.js'
 import type { FormerName, Sponsor, SponsorInput } from '../schemas/sponsors.js'
 import type { SourceSummary } from '../schemas/common.js'
 import type { Static } from 'typebox'
@@ -92,7 +92,7 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       games: (v) => sql`${q(s.id)} in (select ${q(cs.sponsorId)} from ${contractGames} join ${cs} on ${q(cs.contractId)} = ${q(contractGames.contractId)} where ${q(contractGames.gamesId)} = ${v})`,
       activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
       status: (v) => sql`${statusOf} = ${v}`,
-      programme: (v) => holdersDuring(sql`(select ${q(programmes.startsFirst)} from ${programmes} where ${q(programmes.id)} = ${v})`, sql`(select ${q(programmes.endsLast)} from ${programmes} where ${q(programmes.id)} = ${v})`)
+      programme: (v) => sponsorsInProgramme(v)
     }
   })
   const byId = db.select(select).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
