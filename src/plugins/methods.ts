@@ -36,15 +36,17 @@ export default fp(async function methods (app) {
     return found.size === 0 ? [] : [...found, 'OPTIONS']
   }
 
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Synchronous: it runs on every request, and a promise per request is measurable.
+  app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
     const headers = request.headers
     if (!WITH_BODY.has(request.method) && headers['transfer-encoding'] === undefined && (headers['content-length'] === undefined || headers['content-length'] === '0')) {
       delete headers['content-type']
     }
-    if (request.method !== 'OPTIONS' || (headers.origin !== undefined && headers['access-control-request-method'] !== undefined)) return
+    if (request.method !== 'OPTIONS' || (headers.origin !== undefined && headers['access-control-request-method'] !== undefined)) { done(); return }
     const path = request.url.split('?')[0] ?? request.url
     const methods = allowed(path)
-    if (methods.length === 0) throw new ApiError('ROUTE_NOT_FOUND', `No route at ${path}. The API lives under /v1; see /docs.`)
-    return reply.code(204).header('allow', methods.join(', ')).send()
+    if (methods.length === 0) { done(new ApiError('ROUTE_NOT_FOUND', `No route at ${path}. The API lives under /v1; see /docs.`)); return }
+    // Answered here: a callback hook that sends a reply does not call done.
+    reply.code(204).header('allow', methods.join(', ')).send()
   })
 }, { name: 'methods' })
