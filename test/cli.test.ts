@@ -87,6 +87,14 @@ async function startServer (t: Test, env: Record<string, string>): Promise<Serve
   return { port, logs, exit, kill: (signal) => child.kill(signal) }
 }
 
+async function waitFor (done: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting')
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
 t.test('keys: create prints the key once, list shows it, revoke stops it', async (t) => {
   const dir = tempDir(t)
   const env = { DATABASE_PATH: join(dir, 'keys.db') }
@@ -131,8 +139,11 @@ t.test('the server migrates and seeds a new database, serves it and stops cleanl
   t.equal(write.status, 201, 'a key made by the CLI writes through the server')
   t.notOk(first.logs.join('\n').includes(token.slice(20)), 'the key never appears in the logs')
 
-  // A request in flight when SIGTERM arrives still completes.
+  // A request in flight when SIGTERM arrives still completes. "In flight" means the server
+  // has received it: a signal sent before the request reaches the socket races the closing of
+  // idle keep-alive connections, which HTTP allows (the client would retry).
   const inFlight = fetch(`http://127.0.0.1:${first.port}/v1/contracts?limit=100`)
+  await waitFor(() => first.logs.some((line) => line.includes('incoming request') && line.includes('/v1/contracts?limit=100')))
   first.kill('SIGTERM')
   t.equal((await inFlight).status, 200)
   t.equal(await first.exit, 0, 'exit code 0')
