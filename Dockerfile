@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # The base is a build argument so that an image can be built from a locally made base
-# where registries cannot be reached (see README, "Docker").
+# where registries cannot be reached (see docs/operations.md, "Docker").
 ARG BASE=node:24-bookworm-slim
 
 FROM ${BASE} AS build

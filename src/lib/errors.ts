@@ -109,7 +109,7 @@ const PROBLEM_TYPES: Record<number, string> = {
   503: 'service-unavailable'
 }
 
-/** Problem `type` URIs are relative references, documented in the README. */
+/** Problem `type` URIs are relative references, described in docs/conventions.md. */
 export function problemType (status: number): string {
   return `/problems/${PROBLEM_TYPES[status] ?? (status >= 500 ? 'internal-error' : 'invalid-request')}`
 }

@@ -21,7 +21,7 @@ export const TAGS = [
   { name: 'sources', description: 'Where each fact was read.' },
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },
-  { name: 'replication', description: 'Consistent copies of the database for read replicas (README, "Docker").' },
+  { name: 'replication', description: 'Consistent copies of the database for read replicas (docs/operations.md).' },
   { name: 'health', description: 'Liveness and readiness probes.' },
   { name: 'explore', description: 'The record on one timeline: an HTML page and its chart as an SVG image.' }
 ]
