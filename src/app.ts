@@ -8,6 +8,7 @@ import { ApiError } from './lib/errors.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { isPartialDate } from './lib/partial-date.js'
 import { validatorCompiler } from './lib/ajv.js'
+import { lazySerializers } from './lib/serializers.js'
 import { apiSchemas } from './schemas/index.js'
 import auth from './plugins/auth.js'
 import pressure from './plugins/pressure.js'
@@ -103,7 +104,8 @@ export async function buildApp (options: AppOptions) {
     // Ids are at most 100 characters; longer path segments reach validation (400).
     routerOptions: { maxParamLength: 500 },
     // fast-json-stringify picks nullable branches with its own Ajv: teach it the format too.
-    serializerOpts: { ajv: { formats: { 'partial-date': isPartialDate } } }
+    serializerOpts: { ajv: { formats: { 'partial-date': isPartialDate } } },
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers() } }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler(apiSchemas))
