@@ -14,5 +14,5 @@ export function loggerOptions (level: string, extra: Record<string, unknown> = {
       }
     },
     ...extra
-  } as FastifyServerOptions['logger']
+  }
 }

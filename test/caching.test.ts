@@ -16,7 +16,7 @@ const data = dataset({
 t.test('a repeated read is served from memory, with its headers', async (t) => {
   const api = await build(t, { seed: data })
   let calls = 0
-  const list = api.app.repos.sponsors.list
+  const list = api.app.repos.sponsors.list.bind(api.app.repos.sponsors)
   api.app.repos.sponsors.list = (...args) => { calls++; return list(...args) }
   const first = await api.get('/v1/sponsors?limit=2')
   const second = await api.get('/v1/sponsors?limit=2')
@@ -61,7 +61,7 @@ t.test('a new day is seen at once (statuses depend on it)', async (t) => {
 t.test('the cache can be turned off', async (t) => {
   const api = await build(t, { seed: data, responseCacheEntries: 0 })
   let calls = 0
-  const get = api.app.repos.sponsors.get
+  const get = api.app.repos.sponsors.get.bind(api.app.repos.sponsors)
   api.app.repos.sponsors.get = (...args) => { calls++; return get(...args) }
   await api.get('/v1/sponsors/a')
   await api.get('/v1/sponsors/a')

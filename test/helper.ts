@@ -22,6 +22,9 @@ export const TODAY = '2026-06-15'
 export interface Response {
   status: number
   headers: Record<string, string | string[] | number | undefined>
+  // Any JSON the API sends: tests read fields straight off it and assert them, and the
+  // response checker has already validated it against the OpenAPI document.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any
   text: string
 }

@@ -37,7 +37,7 @@ t.test('no list query scans a large table', async (t) => {
   sqlite.prepare = ((source: string) => {
     if (/^\s*select/i.test(source)) seen.add(source)
     return prepare(source)
-  }) as typeof sqlite.prepare
+  })
   t.teardown(() => { sqlite.prepare = prepare })
 
   for (const url of URLS) {

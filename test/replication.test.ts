@@ -51,7 +51,7 @@ function fetchFrom (primary: Primary): typeof fetch {
     for (const [name, value] of Object.entries(response.headers)) if (value !== undefined) headers[name] = String(value)
     const out = response.statusCode === 200 ? primary.tamper(response.rawPayload, headers) : { bytes: response.rawPayload, headers }
     return new Response(response.statusCode === 304 ? null : new Uint8Array(out.bytes), { status: response.statusCode, headers: out.headers })
-  }) as typeof fetch
+  })
 }
 
 async function setup (t: Test): Promise<{ primary: Primary, replica: App }> {

@@ -91,7 +91,7 @@ export function idempotencyHooks (app: FastifyInstance) {
           return value === undefined ? [] : [[name, String(value)]]
         }))
         app.sqlite.prepare('update idempotency_keys set status = ?, headers = ?, body = ? where api_key_id = ? and key = ?')
-          .run(status, JSON.stringify(headers), typeof payload === 'string' ? payload : payload === null || payload === undefined ? '' : String(payload), state.apiKeyId, state.key)
+          .run(status, JSON.stringify(headers), typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString() : '', state.apiKeyId, state.key)
         reply.header('idempotent-replayed', 'false')
       } else {
         app.sqlite.prepare('delete from idempotency_keys where api_key_id = ? and key = ?').run(state.apiKeyId, state.key)

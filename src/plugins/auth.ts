@@ -1,7 +1,7 @@
 // Bearer API keys on the routes that ask for a scope (`config: { scope: 'write' }`):
 // no or bad key 401, a key without the scope 403. Reads stay public.
 import fp from 'fastify-plugin'
-import type { onRequestHookHandler, RouteOptions } from 'fastify'
+import type { onRequestAsyncHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
 import type { ApiKey, Scope } from '../repositories/keys.js'
 import { problemResponse } from './problems.js'
@@ -27,9 +27,9 @@ export default fp(async function auth (app) {
   app.decorateRequest('apiKey', null)
 
   app.addHook('onRoute', (route: RouteOptions) => {
-    const scope = (route.config as { scope?: Scope } | undefined)?.scope
+    const scope = route.config?.scope
     if (scope === undefined) return
-    const check: onRequestHookHandler = async (request) => {
+    const check: onRequestAsyncHookHandler = async (request) => {
       const header = request.headers.authorization
       if (header === undefined || header === '') throw unauthorized('This operation needs an API key: send "Authorization: Bearer <key>".', false)
       const match = /^Bearer +(\S+)$/i.exec(header)

@@ -44,7 +44,7 @@ function validationErrors (error: FastifyError): FieldError[] {
   const meaningful = issues.filter((issue) => !(issue.keyword === 'type' && (issue.params as { type?: unknown }).type === 'null'))
   const seen = new Set<string>()
   return (meaningful.length > 0 ? meaningful : issues).map((issue) => {
-    const params = issue.params as Record<string, unknown>
+    const params = issue.params
     const path = `/${where}${issue.instancePath}`
     if (typeof params.missingProperty === 'string') return { path: `${path}/${params.missingProperty}`, message: 'is required' }
     if (typeof params.additionalProperty === 'string') {

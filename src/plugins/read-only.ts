@@ -1,6 +1,6 @@
 // A read replica answers every write with a 503 problem that points at the primary.
 import fp from 'fastify-plugin'
-import type { onRequestHookHandler, RouteOptions } from 'fastify'
+import type { onRequestAsyncHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
 
 export interface ReadOnlyOptions {
@@ -9,7 +9,7 @@ export interface ReadOnlyOptions {
 }
 
 export default fp<ReadOnlyOptions>(async function readOnly (app, options) {
-  const refuse: onRequestHookHandler = async () => {
+  const refuse: onRequestAsyncHookHandler = async () => {
     const where = options.primaryUrl === undefined ? 'the primary server' : options.primaryUrl
     throw new ApiError('READ_ONLY', `This server is a read-only replica; send writes to ${where}.`,
       options.primaryUrl === undefined ? {} : { headers: { link: `<${options.primaryUrl}>; rel="primary"` } })

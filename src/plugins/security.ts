@@ -52,7 +52,7 @@ export function helmetHeaders (options: HelmetOptions = HELMET_OPTIONS): Record<
   }
   let failure: unknown
   helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => { failure = error })
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure))
+  if (failure !== undefined) throw failure instanceof Error ? failure : new Error('helmet rejected its options', { cause: failure })
   return headers
 }
 

@@ -39,7 +39,7 @@ export function createCategoriesRepository (db: Db, search: SearchRepository) {
     },
 
     get (id: string): Category | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toCategory(row)
     },
 

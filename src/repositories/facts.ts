@@ -62,7 +62,7 @@ export function createFactsRepository (db: Db) {
     },
 
     get (id: string): FactRecord | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toFact(row)
     },
 

@@ -43,7 +43,7 @@ export function createGamesRepository (db: Db) {
     },
 
     get (id: string): Game | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toGame(row)
     },
 

@@ -75,7 +75,7 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
       .where(and(...where))
       .orderBy(direction(key), direction(spec.id))
       .limit(sql.placeholder('limit'))
-      .prepare() as unknown as Prepared
+      .prepare()
     pages.set(shape, prepared)
     return prepared
   }
@@ -84,7 +84,7 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
     const shape = names.join(',')
     let prepared = counts.get(shape)
     if (prepared === undefined) {
-      prepared = db.select({ total: count() }).from(spec.table).where(and(...conditions(names))).prepare() as unknown as Prepared
+      prepared = db.select({ total: count() }).from(spec.table).where(and(...conditions(names))).prepare()
       counts.set(shape, prepared)
     }
     return prepared

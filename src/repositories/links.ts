@@ -12,7 +12,7 @@ export function replaceLinks (db: Db, table: Link, ownerKey: string, targetKey: 
   db.delete(table).where(eq(owner, ownerId)).run()
   if (targetIds.length === 0) return
   const rows = targetIds.map((targetId, position) => ({ [ownerKey]: ownerId, [targetKey]: targetId, position }))
-  db.insert(table).values(rows as never).run()
+  db.insert(table).values(rows).run()
 }
 
 /** Replace the sources of a record. */

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../db/open.js'
 import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSponsors, sponsors } from '../db/schema.js'
@@ -86,7 +86,7 @@ export function createMeetingsRepository (db: Db, search: SearchRepository) {
     },
 
     get (id: string): Meeting | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toMeeting(row)
     },
 

@@ -112,7 +112,7 @@ export function createProgrammesRepository (db: Db) {
     },
 
     get (id: string): Programme | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toProgramme(row)
     },
 

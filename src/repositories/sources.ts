@@ -29,7 +29,7 @@ export function createSourcesRepository (db: Db) {
     },
 
     get (id: string): Source | undefined {
-      return byId.get({ id }) as Source | undefined
+      return byId.get({ id })
     },
 
     remove (id: string): void {

@@ -104,7 +104,7 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     },
 
     get (id: string, today: string): Sponsor | undefined {
-      const row = byId.get({ id, today }) as Row | undefined
+      const row = byId.get({ id, today })
       return row === undefined ? undefined : toSponsor(row)
     },
 

@@ -200,7 +200,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
   }, async (request, reply) => {
     const { id } = request.params as { id: string }
     const patch = request.body as Partial<Input>
-    return respond(reply, save(request, id, (current) => ({ ...spec.toInput(current as Read), ...patch, id }) as Input, false))
+    return respond(reply, save(request, id, (current) => ({ ...spec.toInput(current as Read), ...patch, id }), false))
   })
 
   app.delete(`/${spec.path}/:id`, {

@@ -208,7 +208,7 @@ export function createDefault (schema: TSchema): { value: unknown } | undefined 
 function withCreateDefaults (writable: Record<string, TSchema>, defaults: Record<string, unknown>): Record<string, TSchema> {
   return Object.fromEntries(Object.entries(writable).map(([key, schema]) => {
     const fallback = key in defaults ? { value: defaults[key] } : createDefault(schema)
-    return [key, fallback === undefined ? schema : Type.Optional({ ...schema, default: fallback.value } as TSchema)]
+    return [key, fallback === undefined ? schema : Type.Optional({ ...schema, default: fallback.value })]
   }))
 }
 

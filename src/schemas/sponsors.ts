@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from './common.js'
+import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from './common.js'
 import { SearchMode, SearchText } from './search.js'
 
 const fields = {

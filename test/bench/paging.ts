@@ -30,7 +30,7 @@ async function main (): Promise<void> {
     const response = await app.inject(url)
     const ms = performance.now() - started
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode}`)
-    return { ms, body: response.json() as { meta: { total: number, nextCursor: string | null } } }
+    return { ms, body: response.json<{ meta: { total: number, nextCursor: string | null } }>() }
   }
   console.log(`${SPONSORS} sponsors, ${PAGES} pages of 20 per list, response cache off`)
   for (const list of LISTS) {
