@@ -2,9 +2,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { ApiError } from './lib/errors.js'
 import { defaults, type Config } from './config.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { isPartialDate } from './lib/partial-date.js'
@@ -12,6 +10,7 @@ import { validatorCompiler } from './lib/ajv.js'
 import { apiSchemas } from './schemas/index.js'
 import auth from './plugins/auth.js'
 import pressure from './plugins/pressure.js'
+import rateLimit from './plugins/rate-limit.js'
 import readOnly from './plugins/read-only.js'
 import replica from './plugins/replica.js'
 import security from './plugins/security.js'
@@ -114,16 +113,7 @@ export async function buildApp (options: AppOptions) {
   })
   if (options.replicate === undefined) app.decorate('replica', null)
   else await app.register(replica, { ...options.replicate, databasePath: options.databasePath, schema })
-  if ((options.rateLimitMax ?? 0) > 0) {
-    await app.register(rateLimit, {
-      max: options.rateLimitMax ?? 0,
-      timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => new ApiError(
-        'RATE_LIMITED',
-        `More than ${context.max} requests a minute from this client; retry in ${Math.ceil(context.ttl / 1000)} s.`
-      )
-    })
-  }
+  if ((options.rateLimitMax ?? 0) > 0) await app.register(rateLimit, { max: options.rateLimitMax ?? 0 })
 
   await app.register(security, { corsOrigins: options.corsOrigins ?? defaults.corsOrigins })
   await app.register(pressure, { maxEventLoopDelay: options.maxEventLoopDelay ?? 0, sampleInterval: options.pressureSampleInterval })
