@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs'
 import { createAjv } from './lib/ajv.js'
 import { readKeyFile } from './replicate-key.js'
-import { Type, type Static, type TSchema } from 'typebox'
+import { IsInteger, Type, type Static, type TSchema } from 'typebox'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 
@@ -21,20 +21,24 @@ export class ConfigError extends Error {
   override name = 'ConfigError'
 }
 
-/** A variable that sets the `Config` field `field`, its value parsed by `parse` (default: as validated). */
+/** A variable that sets the `Config` field `field` to its validated value (setting) or that value parsed (parsed). */
 interface Variable<S extends TSchema, K extends string, T> {
   schema: S
   field: K
   parse: (value: Static<S>, name: string) => T
 }
 
-/** A variable read only by a field made from several variables (see `derived`). */
+/** A variable read only by a field made from several variables (replicate, replicateKey). */
 interface Input<S extends TSchema> {
   schema: S
 }
 
-function setting<S extends TSchema, K extends string, T = Static<S>> (field: K, schema: S, parse?: (value: Static<S>, name: string) => T): Variable<S, K, T> {
-  return { schema, field, parse: parse ?? ((value) => value as T) }
+function setting<S extends TSchema, K extends string> (field: K, schema: S): Variable<S, K, Static<S>> {
+  return { schema, field, parse: (value) => value }
+}
+
+function parsed<S extends TSchema, K extends string, T> (field: K, schema: S, parse: (value: Static<S>, name: string) => T): Variable<S, K, T> {
+  return { schema, field, parse }
 }
 
 function input<S extends TSchema> (schema: S): Input<S> {
@@ -57,9 +61,9 @@ export const variables = {
   RATE_LIMIT_MAX: setting('rateLimitMax', Type.Integer({ minimum: 0, maximum: RATE_LIMIT_MAX_LIMIT, default: 600, description: 'requests a minute per client, at most 1,000,000; `0` turns the limit off' })),
   CACHE_CONTROL: setting('cacheControl', Type.String({ minLength: 1, maxLength: 200, default: 'public, max-age=60', description: '`Cache-Control` of successful reads' })),
   BODY_LIMIT: setting('bodyLimit', Type.Integer({ minimum: 1024, maximum: 10_485_760, default: 102_400, description: 'largest request body in bytes (1024–10485760); larger is a 413' })),
-  CORS_ORIGINS: setting('corsOrigins', Type.String({ minLength: 1, default: '*', description: 'origins allowed by CORS: `*` for any, or a comma-separated list' }),
+  CORS_ORIGINS: parsed('corsOrigins', Type.String({ minLength: 1, default: '*', description: 'origins allowed by CORS: `*` for any, or a comma-separated list' }),
     (value, name): '*' | string[] => value === '*' ? '*' : listOf(name, value)),
-  TRUST_PROXY: setting('trustProxy', Type.String({
+  TRUST_PROXY: parsed('trustProxy', Type.String({
     minLength: 1,
     default: 'false',
     description: 'behind a load balancer: `true`, a number of proxy hops, or comma-separated trusted addresses/CIDRs (client IPs, used by the rate limit, then come from `X-Forwarded-For`)'
@@ -67,7 +71,7 @@ export const variables = {
   REQUEST_TIMEOUT_MS: setting('requestTimeout', Type.Integer({ minimum: 0, default: 30_000, description: 'a request taking longer has its connection closed (`0`: no limit)' })),
   MAX_EVENT_LOOP_DELAY_MS: setting('maxEventLoopDelay', Type.Integer({ minimum: 0, default: 1000, description: 'event loop lag above which requests get 503 problems with `Retry-After` (`0`: off)' })),
   RESPONSE_CACHE_ENTRIES: setting('responseCacheEntries', Type.Integer({ minimum: 0, maximum: 1_000_000, default: 2000, description: 'public read responses kept in memory until the next write (`0`: off)' })),
-  READ_ONLY: setting('readOnly', Type.Unsafe<'true' | 'false'>({
+  READ_ONLY: parsed('readOnly', Type.Unsafe<'true' | 'false'>({
     type: 'string',
     enum: ['true', 'false'],
     default: 'false',
@@ -101,23 +105,17 @@ function schemasOf<V extends Record<string, { schema: TSchema }>> (table: V): { 
   return Object.fromEntries(Object.entries(table).map(([name, entry]) => [name, entry.schema])) as { [N in keyof V]: V[N]['schema'] }
 }
 
-/** Fields made from several variables, checked together. */
-const derived = {
-  /** A replica's primary, the replicate-scoped key it asks with, and how often (ms). */
-  replicate: replicationOf,
-  /** A primary's replicate key to register (REPLICATE_KEY) or file to read or make (REPLICATE_KEY_FILE). */
-  replicateKey: (env: Env): { token?: string | undefined, file?: string | undefined } | undefined =>
-    env.READ_ONLY === 'true' || (env.REPLICATE_KEY === undefined && env.REPLICATE_KEY_FILE === undefined)
-      ? undefined
-      : { token: env.REPLICATE_KEY, file: env.REPLICATE_KEY_FILE }
-}
-
 type Fields = {
   [N in keyof Variables as Variables[N] extends { field: infer K extends string } ? K : never]:
   Variables[N] extends Variable<infer S, string, infer T> ? (S extends { '~optional': true } ? T | undefined : T) : never
 }
 
-export type Config = Fields & { [K in keyof typeof derived]: ReturnType<typeof derived[K]> }
+export type Config = Fields & {
+  /** A replica's primary, the replicate-scoped key it asks with, and how often (ms). */
+  replicate: ReturnType<typeof replicationOf>
+  /** A primary's replicate key to register (REPLICATE_KEY) or file to read or make (REPLICATE_KEY_FILE). */
+  replicateKey: ReturnType<typeof replicateKeyOf>
+}
 
 const validate = createAjv({ coerce: true, schemas: [] }).compile(Env)
 
@@ -128,7 +126,7 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     if (value === undefined || value === '') continue
     if (value.trim() !== value) throw new ConfigError(`${name}="${value}": leading or trailing spaces are not allowed`)
     // Ajv's coercion would take "1e3" or "-1"; a whole number is written in digits.
-    if ((schema as { type?: unknown }).type === 'integer' && !/^[0-9]+$/.test(value)) throw new ConfigError(`${name}="${value}": must be a whole number`)
+    if (IsInteger(schema) && !/^[0-9]+$/.test(value)) throw new ConfigError(`${name}="${value}": must be a whole number`)
     values[name] = value
   }
   if (!validate(values)) {
@@ -136,12 +134,13 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     const name = error?.instancePath.slice(1) ?? ''
     throw new ConfigError(`${name}="${String(env[name])}": ${error?.message ?? 'is invalid'}`)
   }
-  const fields: Record<string, unknown> = {}
+  const env_ = values as Env
+  const config: Record<string, unknown> = { replicate: replicationOf(env_), replicateKey: replicateKeyOf(env_) }
   for (const [name, entry] of Object.entries(variables)) {
-    if ('field' in entry) fields[entry.field] = (entry.parse as (value: unknown, name: string) => unknown)(values[name], name)
+    // The value passed the entry's schema above.
+    if ('field' in entry) config[entry.field] = entry.parse(values[name] as never, name)
   }
-  for (const [field, make] of Object.entries(derived)) fields[field] = make(values)
-  return fields as Config
+  return config as Config
 }
 
 /** A replica's side of replication: REPLICATE_FROM with a key, only when READ_ONLY=true. */
@@ -160,6 +159,11 @@ function replicationOf (env: Env): { from: string, key: string, intervalMs: numb
   if (key === undefined) throw new ConfigError('REPLICATE_FROM is set: REPLICATE_KEY or REPLICATE_KEY_FILE must give a replicate-scoped key of the primary')
   if (!/^tk_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/.test(key)) throw new ConfigError('REPLICATE_KEY: not a key this API issues (tk_<16 hex>_<43 characters>)')
   return { from: env.REPLICATE_FROM, key, intervalMs: env.REPLICATE_INTERVAL_S * 1000 }
+}
+
+function replicateKeyOf (env: Env): { token?: string | undefined, file?: string | undefined } | undefined {
+  if (env.READ_ONLY === 'true' || (env.REPLICATE_KEY === undefined && env.REPLICATE_KEY_FILE === undefined)) return undefined
+  return { token: env.REPLICATE_KEY, file: env.REPLICATE_KEY_FILE }
 }
 
 function listOf (name: string, value: string): string[] {
