@@ -2,9 +2,8 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyServerOptions } from 'fastify'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import { ApiError } from './lib/errors.js'
+import { defaults, type Config } from './config.js'
 import { systemClock, type Clock } from './lib/clock.js'
 import { isPartialDate } from './lib/partial-date.js'
 import { validatorCompiler } from './lib/ajv.js'
@@ -12,6 +11,7 @@ import { lazySerializers } from './lib/serializers.js'
 import { apiSchemas } from './schemas/index.js'
 import auth from './plugins/auth.js'
 import pressure from './plugins/pressure.js'
+import rateLimit from './plugins/rate-limit.js'
 import readOnly from './plugins/read-only.js'
 import replica from './plugins/replica.js'
 import security from './plugins/security.js'
@@ -45,39 +45,27 @@ declare module 'fastify' {
   }
 }
 
-export interface AppOptions {
+/**
+ * The app's options: the settings of the configuration it uses (src/config.ts declares
+ * and documents them; server.ts passes the loaded configuration through), each optional
+ * but the database, and a few a test or tool sets. What is not given takes the
+ * configuration's default, except that the rate limit and load shedding stay off.
+ */
+export interface AppOptions extends Partial<Omit<Config, 'port' | 'host' | 'logLevel' | 'replicateKey' | 'replicate'>> {
   /** SQLite file, or ':memory:'. */
   databasePath: string
-  /** Folder of drizzle-kit migrations. Default: ./migrations from the working directory. */
+  /** A replica's primary (base URL), its replicate-scoped key and how often to poll (ms). */
+  replicate?: (Config['replicate'] & { fetch?: typeof fetch }) | undefined
+  /** Folder of drizzle-kit migrations. Default: the package's migrations/. */
   migrationsFolder?: string
-  /** What a new database is seeded with. Default: the reviewed data in ./seed. */
+  /** What a new database is seeded with. Default: the reviewed data in the package's seed/. */
   seed?: { dir: string } | Dataset | false
-  /** Fastify logger options; false for none. */
+  /** Fastify logger options; false (the default) for none. */
   logger?: FastifyServerOptions['logger']
   /** Source of "today" for derived statuses. Default: the system clock (UTC). */
   clock?: Clock
-  /** Requests a minute per client; 0 turns the limit off. */
-  rateLimitMax?: number
-  /** Cache-Control of successful reads. */
-  cacheControl?: string
-  /** Largest request body in bytes. */
-  bodyLimit?: number
-  /** CORS origins; '*' (the default) allows any. */
-  corsOrigins?: '*' | string[]
-  /** Fastify's trustProxy: false, true, a hop count or trusted addresses. */
-  trustProxy?: boolean | number | string[]
-  /** Milliseconds a request may take before its connection is closed (0: no limit). */
-  requestTimeout?: number
-  /** Event loop delay in ms above which requests get 503s (0: off). */
-  maxEventLoopDelay?: number
   /** How often the event loop delay is sampled, in ms. */
   pressureSampleInterval?: number
-  /** Public read responses kept in memory until the next write; 0 turns this off. */
-  responseCacheEntries?: number
-  /** Serve reads only, answering writes with a 503 naming the primary. */
-  readOnly?: false | { primaryUrl?: string | undefined }
-  /** A replica's primary (base URL), its replicate-scoped key and how often to poll (ms). */
-  replicate?: { from: string, key: string, intervalMs: number, fetch?: typeof fetch } | undefined
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
@@ -96,10 +84,10 @@ export async function buildApp (options: AppOptions) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     requestIdHeader: false,
-    bodyLimit: options.bodyLimit ?? 102_400,
+    bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
     // Fastify accepts a hop count at run time; its types omit it.
-    trustProxy: (options.trustProxy ?? false) as boolean | string | string[],
-    requestTimeout: options.requestTimeout ?? 30_000,
+    trustProxy: (options.trustProxy ?? defaults.trustProxy) as boolean | string | string[],
+    requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
     frameworkErrors,
     // Ids are at most 100 characters; longer path segments reach validation (400).
     routerOptions: { maxParamLength: 500 },
@@ -127,22 +115,13 @@ export async function buildApp (options: AppOptions) {
   })
   if (options.replicate === undefined) app.decorate('replica', null)
   else await app.register(replica, { ...options.replicate, databasePath: options.databasePath, schema })
-  if ((options.rateLimitMax ?? 0) > 0) {
-    await app.register(rateLimit, {
-      max: options.rateLimitMax ?? 0,
-      timeWindow: 60_000,
-      errorResponseBuilder: (_request, context) => new ApiError(
-        'RATE_LIMITED',
-        `More than ${context.max} requests a minute from this client; retry in ${Math.ceil(context.ttl / 1000)} s.`
-      )
-    })
-  }
+  if ((options.rateLimitMax ?? 0) > 0) await app.register(rateLimit, { max: options.rateLimitMax ?? 0 })
 
-  await app.register(security, { corsOrigins: options.corsOrigins ?? '*' })
+  await app.register(security, { corsOrigins: options.corsOrigins ?? defaults.corsOrigins })
   await app.register(pressure, { maxEventLoopDelay: options.maxEventLoopDelay ?? 0, sampleInterval: options.pressureSampleInterval })
   await app.register(auth)
-  if (options.readOnly !== undefined && options.readOnly !== false) await app.register(readOnly, options.readOnly)
-  await app.register(caching, { cacheControl: options.cacheControl ?? 'public, max-age=60', maxEntries: options.responseCacheEntries ?? 2000 })
+  if (options.readOnly === true) await app.register(readOnly, { primaryUrl: options.primaryUrl })
+  await app.register(caching, { cacheControl: options.cacheControl ?? defaults.cacheControl, maxEntries: options.responseCacheEntries ?? defaults.responseCacheEntries })
 
   await app.register(root, { name: API_TITLE, version: packageVersion() })
   await app.register(health)

@@ -17,20 +17,7 @@ async function main (): Promise<void> {
     throw error
   }
 
-  const app = await buildApp({
-    databasePath: config.databasePath,
-    rateLimitMax: config.rateLimitMax,
-    cacheControl: config.cacheControl,
-    bodyLimit: config.bodyLimit,
-    corsOrigins: config.corsOrigins,
-    trustProxy: config.trustProxy,
-    requestTimeout: config.requestTimeout,
-    maxEventLoopDelay: config.maxEventLoopDelay,
-    responseCacheEntries: config.responseCacheEntries,
-    readOnly: config.readOnly ? { primaryUrl: config.primaryUrl } : false,
-    replicate: config.replicate,
-    logger: loggerOptions(config.logLevel)
-  })
+  const app = await buildApp({ ...config, logger: loggerOptions(config.logLevel) })
 
   if (config.replicateKey !== undefined) {
     const outcome = provisionReplicateKey(app.repos.keys, config.replicateKey, new Date().toISOString())

@@ -55,7 +55,7 @@ t.test('under pressure, requests get a 503 problem with Retry-After', async (t) 
 })
 
 t.test('a read-only replica refuses writes with a 503 naming the primary', async (t) => {
-  const api = await build(t, { seed: dataset({ sponsors: [sponsor('acme')] }), readOnly: { primaryUrl: 'https://primary.example' } })
+  const api = await build(t, { seed: dataset({ sponsors: [sponsor('acme')] }), readOnly: true, primaryUrl: 'https://primary.example' })
   const res = await api.request({ method: 'POST', url: '/v1/sponsors', headers: keyFor(api).headers, payload: newSponsor('x') })
   t.equal(res.status, 503)
   t.equal(res.body.code, 'READ_ONLY')

@@ -63,7 +63,8 @@ async function setup (t: Test): Promise<{ primary: Primary, replica: App }> {
   const replica = await buildApp({
     databasePath: join(dir, 'replica.db'),
     clock: fixedClock(TODAY),
-    readOnly: { primaryUrl: 'http://primary.test' },
+    readOnly: true,
+    primaryUrl: 'http://primary.test',
     // A long interval: the test polls by hand (replica.poll).
     replicate: { from: 'http://primary.test', key: token, intervalMs: 3_600_000, fetch: fetchFrom(primary) }
   })

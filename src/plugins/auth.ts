@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin'
 import type { onRequestAsyncHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
+import { addRouteHook } from '../lib/route-hooks.js'
 import type { ApiKey, Scope } from '../repositories/keys.js'
 import { problemResponse } from './problems.js'
 
@@ -43,8 +44,7 @@ export default fp(async function auth (app) {
       }
       request.apiKey = result.key
     }
-    const existing = route.onRequest
-    route.onRequest = existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])]
+    addRouteHook(route, 'onRequest', 'auth', check)
     if (route.schema !== undefined) {
       const schema = route.schema as { security?: unknown, response?: Record<string, unknown> }
       schema.security = [{ bearerAuth: [] }]

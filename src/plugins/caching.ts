@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import fp from 'fastify-plugin'
 import type { FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify'
 import { dataVersionOf } from '../db/version.js'
+import { addRouteHook } from '../lib/route-hooks.js'
 
 export function etagOf (payload: string): string {
   return `"${createHash('sha1').update(payload).digest('base64url')}"`
@@ -66,17 +67,15 @@ export default fp<CachingOptions>(async function caching (app, options) {
     response[304] ??= { description: 'Not Modified: the ETag in If-None-Match is current.', type: 'null' }
     // Only public /v1/ reads are kept: the hook is added to those routes alone.
     const scope = (route.config as { scope?: string } | undefined)?.scope
-    if (options.maxEntries > 0 && route.url.startsWith('/v1/') && scope === undefined) {
-      const existing = route.onRequest
-      route.onRequest = existing === undefined ? [serveFromCache] : [...(Array.isArray(existing) ? existing : [existing]), serveFromCache]
-    }
+    if (options.maxEntries > 0 && route.url.startsWith('/v1/') && scope === undefined) addRouteHook(route, 'onRequest', 'cache', serveFromCache)
   })
 
   const cacheable = (request: FastifyRequest) =>
     request.method === 'GET' && isPublic(request) && request.routeOptions.url?.startsWith('/v1/') === true
 
-  // A hit is answered from the route's last onRequest hook: after the rate limit and
-  // load shedding, before parsing and validation (a cached URL passed them already).
+  // A hit is answered from the route's last onRequest hook (lib/route-hooks.ts): after
+  // the rate limit and load shedding, before parsing and validation (a cached URL passed
+  // them already).
   const serveFromCache: onRequestHookHandler = function (request, reply, done) {
     if (request.method !== 'GET') { done(); return }
     const version = currentVersion()

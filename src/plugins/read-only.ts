@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin'
 import type { onRequestAsyncHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
+import { addRouteHook } from '../lib/route-hooks.js'
 
 export interface ReadOnlyOptions {
   /** Where writes go; named in the problem. */
@@ -17,8 +18,6 @@ export default fp<ReadOnlyOptions>(async function readOnly (app, options) {
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     if (methods.every((method) => method === 'GET' || method === 'HEAD')) return
-    const existing = route.onRequest
-    // Before authentication: a replica has no say over keys.
-    route.onRequest = existing === undefined ? [refuse] : [refuse, ...(Array.isArray(existing) ? existing : [existing])]
+    addRouteHook(route, 'onRequest', 'read-only', refuse)
   })
 }, { name: 'read-only' })

@@ -4,6 +4,7 @@
 import fp from 'fastify-plugin'
 import type { preValidationHookHandler, RouteOptions } from 'fastify'
 import { badParameter } from '../lib/errors.js'
+import { addRouteHook } from '../lib/route-hooks.js'
 
 const DECIMAL = /^(0|[1-9][0-9]{0,8})$/
 
@@ -27,7 +28,6 @@ export default fp(async function strictQuery (app) {
       }
       done()
     }
-    const existing = route.preValidation
-    route.preValidation = existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])]
+    addRouteHook(route, 'preValidation', 'strict-query', check)
   })
 }, { name: 'strict-query' })
