@@ -29,7 +29,7 @@ t.test('the Configuration table lists every variable with its default and meanin
   const documented = rows.map(([name, fallback, meaning]) => ({ name, fallback, meaning }))
   const declared = Object.entries(variables).map(([name, { schema }]) => {
     const { default: fallback, description } = schema as { default?: unknown, description?: string }
-    return { name: `\`${name}\``, fallback: fallback === undefined ? '—' : `\`${String(fallback)}\``, meaning: description }
+    return { name: `\`${name}\``, fallback: fallback === undefined ? '—' : `\`${typeof fallback === 'string' ? fallback : JSON.stringify(fallback)}\``, meaning: description }
   })
   t.same(documented, declared, `${file} documents the variables of src/config.ts`)
 })

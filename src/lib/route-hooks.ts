@@ -34,13 +34,19 @@ type Hook<P extends RouteHookPhase> = Extract<NonNullable<RouteOptions[P]>, (...
 
 const names = new WeakMap<object, string>()
 
+/** A route's hooks in one phase as a new array (Fastify takes one hook or a list). */
+function hooksOf<P extends RouteHookPhase> (route: RouteOptions, phase: P): Array<Hook<P>> {
+  const existing: unknown = route[phase]
+  const list: unknown[] = Array.isArray(existing) ? existing : [existing]
+  return list.filter((hook): hook is Hook<P> => typeof hook === 'function')
+}
+
 /** Adds `hook` to the route's `phase` hooks at the place ROUTE_HOOK_ORDER gives `name`. */
 export function addRouteHook<P extends RouteHookPhase> (route: RouteOptions, phase: P, name: RouteHookName<P>, hook: Hook<P>): void {
   names.set(hook, name)
   const order: readonly string[] = ROUTE_HOOK_ORDER[phase]
   const rank = (other: object) => order.indexOf(names.get(other) ?? 'route')
-  const existing = route[phase]
-  const hooks = existing === undefined ? [] : Array.isArray(existing) ? [...existing] : [existing]
+  const hooks = hooksOf(route, phase)
   const at = hooks.findIndex((other) => rank(other) > rank(hook))
   hooks.splice(at === -1 ? hooks.length : at, 0, hook)
   route[phase] = hooks
@@ -48,7 +54,5 @@ export function addRouteHook<P extends RouteHookPhase> (route: RouteOptions, pha
 
 /** The names of a route's hooks in one phase, in the order they run (`route` for unnamed ones). */
 export function routeHookNames (route: RouteOptions, phase: RouteHookPhase): string[] {
-  const existing = route[phase]
-  const hooks: object[] = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing]
-  return hooks.map((hook) => names.get(hook) ?? 'route')
+  return hooksOf(route, phase).map((hook) => names.get(hook) ?? 'route')
 }
