@@ -13,7 +13,7 @@ const select = {
 }
 
 export function createSourcesRepository (db: Db) {
-  const list = createLister<typeof select, Source>(db, {
+  const list = createLister(db, {
     table: sources,
     id: sources.id,
     select,
@@ -29,7 +29,7 @@ export function createSourcesRepository (db: Db) {
     },
 
     get (id: string): Source | undefined {
-      return byId.get({ id }) as Source | undefined
+      return byId.get({ id })
     },
 
     remove (id: string): void {
