@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin'
 import type { onRequestHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
+import { responsesOf } from '../lib/route-schema.js'
 import type { ApiKey, Scope } from '../repositories/keys.js'
 import { problemResponse } from './problems.js'
 
@@ -27,7 +28,7 @@ export default fp(async function auth (app) {
   app.decorateRequest('apiKey', null)
 
   app.addHook('onRoute', (route: RouteOptions) => {
-    const scope = (route.config as { scope?: Scope } | undefined)?.scope
+    const scope = route.config?.scope
     if (scope === undefined) return
     const check: onRequestHookHandler = async (request) => {
       const header = request.headers.authorization
@@ -46,9 +47,8 @@ export default fp(async function auth (app) {
     const existing = route.onRequest
     route.onRequest = existing === undefined ? [check] : [check, ...(Array.isArray(existing) ? existing : [existing])]
     if (route.schema !== undefined) {
-      const schema = route.schema as { security?: unknown, response?: Record<string, unknown> }
-      schema.security = [{ bearerAuth: [] }]
-      const response = (schema.response ??= {})
+      route.schema.security = [{ bearerAuth: [] }]
+      const response = responsesOf(route.schema)
       response[401] ??= problemResponse('No API key, or one that is unknown or revoked.')
       response[403] ??= problemResponse('The API key lacks the scope this operation needs.')
     }

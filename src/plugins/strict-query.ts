@@ -8,8 +8,11 @@ import { badParameter } from '../lib/errors.js'
 const DECIMAL = /^(0|[1-9][0-9]{0,8})$/
 
 function integerParams (schema: unknown): string[] {
-  const properties = (schema as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties ?? {}
-  return Object.entries(properties).filter(([, property]) => property.type === 'integer').map(([name]) => name)
+  const properties = typeof schema === 'object' && schema !== null && 'properties' in schema ? schema.properties : undefined
+  if (typeof properties !== 'object' || properties === null) return []
+  return Object.entries(properties)
+    .filter(([, property]) => typeof property === 'object' && property !== null && 'type' in property && property.type === 'integer')
+    .map(([name]) => name)
 }
 
 export default fp(async function strictQuery (app) {
@@ -17,9 +20,9 @@ export default fp(async function strictQuery (app) {
     const names = integerParams(route.schema?.querystring)
     if (names.length === 0) return
     const check: preValidationHookHandler = (request, _reply, done) => {
-      const query = request.query as Record<string, unknown>
+      const query = request.query
       for (const name of names) {
-        const value = query[name]
+        const value: unknown = typeof query === 'object' && query !== null ? Reflect.get(query, name) : undefined
         if (value !== undefined && (typeof value !== 'string' || !DECIMAL.test(value))) {
           done(badParameter(name, 'must be a whole number written in decimal digits'))
           return

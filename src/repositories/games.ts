@@ -32,7 +32,7 @@ export function createGamesRepository (db: Db) {
     id: g.id,
     select,
     sorts: { year: g.year, name: g.name, id: g.id },
-    filters: { season: (v) => eq(g.season, v as never) }
+    filters: { season: (v) => eq(g.season, v) }
   })
   const byId = db.select(select).from(g).where(eq(g.id, sql.placeholder('id'))).prepare()
 
