@@ -52,7 +52,7 @@ runCli(() => {
   sqlite.pragma('synchronous = OFF')
   const repos = createRepositories(db)
   loadDataset(sqlite, repos, readDataset(fromPackage('seed')))
-  const games = (sqlite.prepare('select id from games order by year').pluck().all() as string[])
+  const games = (sqlite.prepare<[], string>('select id from games order by year').pluck().all())
 
   const source = sqlite.prepare('insert into sources (id, title, publisher, url, published_on) values (?, ?, ?, ?, ?)')
   const sponsor = sqlite.prepare('insert into sponsors (id, name, country, headquarters, industry, website, description) values (?, ?, ?, ?, ?, ?, ?)')

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { openDatabase } from '../db/open.js'
-import { createKeysRepository, SCOPES, type Scope } from '../repositories/keys.js'
+import { createKeysRepository, SCOPES } from '../repositories/keys.js'
 import { runCli } from './run.js'
 import { fromPackage } from '../lib/package-paths.js'
 
@@ -30,8 +30,9 @@ runCli(() => {
       case 'create': {
         const name = values.name?.trim() ?? ''
         if (name === '' || name.length > 100) throw new UsageError(`--name is required (1–100 characters). ${USAGE}`)
-        if (!SCOPES.includes(values.scope as Scope)) throw new UsageError(`--scope must be read, write or replicate. ${USAGE}`)
-        const { key, token } = keys.create(name, values.scope as Scope, now)
+        const scope = SCOPES.find((known) => known === values.scope)
+        if (scope === undefined) throw new UsageError(`--scope must be read, write or replicate. ${USAGE}`)
+        const { key, token } = keys.create(name, scope, now)
         process.stdout.write(`created key ${key.id} "${key.name}" with scope ${key.scope}; it is shown only once:\n${token}\n`)
         break
       }

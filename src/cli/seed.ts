@@ -13,8 +13,8 @@ runCli(() => {
   const config = loadConfig(process.env)
   const dir = process.argv[2] !== undefined ? resolve(process.argv[2]) : fromPackage('seed')
   const dataset = readDataset(dir)
-  for (const [file, records] of Object.entries(dataset)) {
-    process.stdout.write(`read ${file}.json: ${(records as unknown[]).length} records\n`)
+  for (const [file, records] of Object.entries<readonly unknown[]>(dataset)) {
+    process.stdout.write(`read ${file}.json: ${records.length} records\n`)
   }
   const { sqlite, db } = openDatabase({ path: config.databasePath, migrationsFolder: fromPackage('migrations') })
   try {

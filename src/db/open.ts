@@ -42,7 +42,7 @@ export function openDatabase ({ path, migrationsFolder }: OpenOptions): Database
     migrate(db, { migrationsFolder })
     sqlite.pragma('foreign_keys = ON')
     // The check reads every reference, so it runs when migrations changed something.
-    const broken = appliedMigrations(sqlite) === before ? [] : sqlite.pragma('foreign_key_check') as unknown[]
+    const broken = appliedMigrations(sqlite) === before ? [] : foreignKeyProblems(sqlite)
     if (broken.length > 0) {
       throw new Error(`database ${path} has ${broken.length} rows whose foreign keys point nowhere (PRAGMA foreign_key_check)`)
     }
@@ -53,8 +53,14 @@ export function openDatabase ({ path, migrationsFolder }: OpenOptions): Database
   }
 }
 
+/** The rows PRAGMA foreign_key_check reports. */
+function foreignKeyProblems (sqlite: Sqlite.Database): unknown[] {
+  const rows = sqlite.pragma('foreign_key_check')
+  return Array.isArray(rows) ? rows : []
+}
+
 function appliedMigrations (sqlite: Sqlite.Database): number {
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
   if (table === undefined) return 0
-  return (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n
+  return sqlite.prepare<[], { n: number }>('select count(*) as n from __drizzle_migrations').get()?.n ?? 0
 }

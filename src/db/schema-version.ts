@@ -23,6 +23,6 @@ export function latestMigration (migrationsFolder: string): Migration {
 export function appliedMigration (sqlite: Sqlite.Database): number | null {
   const table = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get()
   if (table === undefined) return null
-  const row = sqlite.prepare('select max(created_at) as at from __drizzle_migrations').get() as { at: number | null }
-  return row.at === null ? null : Number(row.at)
+  const at = sqlite.prepare<[], { at: number | null }>('select max(created_at) as at from __drizzle_migrations').get()?.at ?? null
+  return at === null ? null : Number(at)
 }

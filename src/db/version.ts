@@ -17,14 +17,14 @@ export function dataVersionOf (sqlite: Sqlite.Database): () => string {
   if (version !== undefined) return version
   // total_changes() counts every row this connection changes: free to ask each time.
   const ownChanges = sqlite.prepare('select total_changes()').pluck()
-  const dataVersion = sqlite.prepare('pragma data_version').pluck()
+  const dataVersion = sqlite.prepare<[], number>('pragma data_version').pluck()
   let other = 0
   let checkedAt = 0
   const connection = ++connections
   version = () => {
     const now = Date.now()
     if (now - checkedAt >= DATA_VERSION_MS) {
-      other = dataVersion.get() as number
+      other = dataVersion.get() ?? 0
       checkedAt = now
     }
     return `${connection}.${other}:${String(ownChanges.get())}`
@@ -51,7 +51,8 @@ export function createTotals (sqlite: Sqlite.Database, size = 500): (key: string
     let total = totals.get(key)
     if (total === undefined) {
       total = count()
-      if (totals.size >= size) totals.delete(totals.keys().next().value as string)
+      const oldest = totals.keys().next()
+      if (totals.size >= size && oldest.done !== true) totals.delete(oldest.value)
       totals.set(key, total)
     }
     return total

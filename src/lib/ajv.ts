@@ -2,7 +2,7 @@
 // validated without type coercion (Ajv coercion inside anyOf silently turns a null
 // into "" or a "2018" into 2018); query strings, path and header values arrive as
 // text and are coerced.
-import { Ajv, type ValidateFunction } from 'ajv'
+import { Ajv, type AnySchema, type ValidateFunction } from 'ajv'
 import formats from 'ajv-formats'
 import type { FastifySchemaCompiler } from 'fastify'
 import { partialDateFormat } from './formats.js'
@@ -15,7 +15,7 @@ export function createAjv (options: { coerce: boolean, schemas: readonly object[
     allErrors: true,
     strict: false
   })
-  ;(formats as unknown as (ajv: Ajv) => Ajv)(ajv)
+  formats.default(ajv)
   partialDateFormat(ajv)
   for (const schema of options.schemas) ajv.addSchema(schema)
   return ajv
@@ -48,8 +48,8 @@ function lazily (compile: () => ValidateFunction): LazyValidate {
  * validators compile on the first request that needs them (as the serializers do), not at
  * start: compiling every schema of every route was most of the time from spawn to ready.
  */
-export function validatorCompiler (schemas: readonly object[]): FastifySchemaCompiler<unknown> {
+export function validatorCompiler (schemas: readonly object[]): FastifySchemaCompiler<AnySchema> {
   const body = createAjv({ coerce: false, schemas })
   const text = createAjv({ coerce: true, schemas })
-  return ({ schema, httpPart }) => lazily(() => (httpPart === 'body' ? body : text).compile(schema as object))
+  return ({ schema, httpPart }) => lazily(() => (httpPart === 'body' ? body : text).compile(schema))
 }

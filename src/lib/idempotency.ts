@@ -39,7 +39,7 @@ declare module 'fastify' {
 function canonical (value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`
+    return `{${Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, item]) => `${JSON.stringify(key)}:${canonical(item)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
 }
@@ -57,7 +57,7 @@ export function idempotencyHooks (app: FastifyInstance) {
       const sqlite = app.sqlite
       const row = sqlite.transaction(() => {
         sqlite.prepare('delete from idempotency_keys where created_at <= ?').run(cutoff)
-        const existing = sqlite.prepare('select * from idempotency_keys where api_key_id = ? and key = ?').get(apiKeyId, key) as Row | undefined
+        const existing = sqlite.prepare<[string, string], Row>('select * from idempotency_keys where api_key_id = ? and key = ?').get(apiKeyId, key)
         if (existing === undefined) {
           sqlite.prepare('insert into idempotency_keys (api_key_id, key, method, path, request_hash, created_at) values (?, ?, ?, ?, ?, ?)')
             .run(apiKeyId, key, request.method, path, hash, now)

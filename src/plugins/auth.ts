@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import type { onRequestAsyncHookHandler, RouteOptions } from 'fastify'
 import { ApiError } from '../lib/errors.js'
 import { addRouteHook } from '../lib/route-hooks.js'
+import { responsesOf } from '../lib/route-schema.js'
 import type { ApiKey, Scope } from '../repositories/keys.js'
 import { problemResponse } from './problems.js'
 
@@ -46,9 +47,8 @@ export default fp(async function auth (app) {
     }
     addRouteHook(route, 'onRequest', 'auth', check)
     if (route.schema !== undefined) {
-      const schema = route.schema as { security?: unknown, response?: Record<string, unknown> }
-      schema.security = [{ bearerAuth: [] }]
-      const response = (schema.response ??= {})
+      route.schema.security = [{ bearerAuth: [] }]
+      const response = responsesOf(route.schema)
       response[401] ??= problemResponse('No API key, or one that is unknown or revoked.')
       response[403] ??= problemResponse('The API key lacks the scope this operation needs.')
     }

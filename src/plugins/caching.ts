@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import type { FastifyRequest, onRequestHookHandler, RouteOptions } from 'fastify'
 import { dataVersionOf } from '../db/version.js'
 import { addRouteHook } from '../lib/route-hooks.js'
+import { responsesOf } from '../lib/route-schema.js'
 
 export function etagOf (payload: string): string {
   return `"${createHash('sha1').update(payload).digest('base64url')}"`
@@ -43,7 +44,8 @@ export interface CachingOptions {
   maxEntries: number
 }
 
-const FROM_CACHE = Symbol('fromCache')
+/** Requests answered from the cache: onSend leaves them as they are. */
+const fromCache = new WeakSet<FastifyRequest>()
 
 export default fp<CachingOptions>(async function caching (app, options) {
   // The data's version (see db/version.ts: another process's write shows within
@@ -57,16 +59,16 @@ export default fp<CachingOptions>(async function caching (app, options) {
     return `${dataVersion()}:${app.clock.today()}`
   }
 
-  const isPublic = (request: FastifyRequest) => (request.routeOptions.config as { scope?: string } | undefined)?.scope === undefined
+  const isPublic = (request: FastifyRequest) => request.routeOptions.config.scope === undefined
   const keyOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${request.url}`
 
   app.addHook('onRoute', (route: RouteOptions) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     if (!methods.includes('GET') || route.schema === undefined) return
-    const response = ((route.schema as { response?: Record<string, unknown> }).response ??= {})
+    const response = responsesOf(route.schema)
     response[304] ??= { description: 'Not Modified: the ETag in If-None-Match is current.', type: 'null' }
     // Only public /v1/ reads are kept: the hook is added to those routes alone.
-    const scope = (route.config as { scope?: string } | undefined)?.scope
+    const scope = route.config?.scope
     if (options.maxEntries > 0 && route.url.startsWith('/v1/') && scope === undefined) addRouteHook(route, 'onRequest', 'cache', serveFromCache)
   })
 
@@ -85,7 +87,7 @@ export default fp<CachingOptions>(async function caching (app, options) {
     }
     const hit = entries.get(keyOf(request))
     if (hit === undefined) { done(); return }
-    ;(request as unknown as Record<symbol, boolean>)[FROM_CACHE] = true
+    fromCache.add(request)
     reply.headers(hit.headers)
     if (matchesEtag(request.headers['if-none-match'], hit.etag, true)) reply.code(304).send()
     else reply.type(hit.contentType).send(hit.payload)
@@ -98,19 +100,22 @@ export default fp<CachingOptions>(async function caching (app, options) {
       done(null, payload)
       return
     }
-    if ((request as unknown as Record<symbol, boolean>)[FROM_CACHE] === true || reply.statusCode !== 200 || typeof payload !== 'string') {
+    if (fromCache.has(request) || reply.statusCode !== 200 || typeof payload !== 'string') {
       done(null, payload)
       return
     }
     // What a key may read (the audit trail) is nobody else's to cache.
     const personal = !isPublic(request)
     // Single-record handlers set the record's ETag themselves (see etagOfRecord).
-    const etag = (reply.getHeader('etag') as string | undefined) ?? etagOf(payload)
+    const set = reply.getHeader('etag')
+    const etag = typeof set === 'string' ? set : etagOf(payload)
     reply.header('etag', etag)
     reply.header('cache-control', personal ? 'private, no-cache' : options.cacheControl)
     if (options.maxEntries > 0 && cacheable(request)) {
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value as string)
-      const link = reply.getHeader('link') as string | undefined
+      const oldest = entries.keys().next()
+      if (entries.size >= options.maxEntries && oldest.done !== true) entries.delete(oldest.value)
+      const header = reply.getHeader('link')
+      const link = typeof header === 'string' ? header : undefined
       entries.set(keyOf(request), {
         payload,
         etag,

@@ -39,8 +39,8 @@ export default fp<DatabaseOptions>(async function database (app, options) {
   app.addHook('onClose', async () => { app.sqlite.close() })
   const repos = createRepositories(db)
   // A database with no records yet (new, or only migrated, e.g. by `npm run keys`) is seeded.
-  const empty = sqlite.prepare('select exists (select 1 from sources) as present').get() as { present: number }
-  if (empty.present === 0 && options.seed !== false) {
+  const empty = sqlite.prepare<[], { present: number }>('select exists (select 1 from sources) as present').get()
+  if (empty?.present === 0 && options.seed !== false) {
     const dataset = 'dir' in options.seed ? readDataset(options.seed.dir) : options.seed
     const counts = loadDataset(sqlite, repos, dataset)
     app.log.info({ counts }, 'new database seeded')

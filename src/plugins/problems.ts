@@ -3,6 +3,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
 import { ApiError, ERRORS, problemType, type ErrorCode, type ExistingRecord, type FieldError } from '../lib/errors.js'
+import { responsesOf } from '../lib/route-schema.js'
 import { clip } from '../lib/text.js'
 import { PROBLEM_TEXT_MAX } from '../schemas/common.js'
 
@@ -41,10 +42,10 @@ function validationErrors (error: FastifyError): FieldError[] {
   const where = WHERE[error.validationContext ?? 'body'] ?? 'body'
   // A nullable field reports each anyOf branch; keep the one about the value's real type.
   const issues = (error.validation ?? []).filter((issue) => issue.keyword !== 'anyOf')
-  const meaningful = issues.filter((issue) => !(issue.keyword === 'type' && (issue.params as { type?: unknown }).type === 'null'))
+  const meaningful = issues.filter((issue) => !(issue.keyword === 'type' && issue.params.type === 'null'))
   const seen = new Set<string>()
   return (meaningful.length > 0 ? meaningful : issues).map((issue) => {
-    const params = issue.params
+    const { params } = issue
     const path = `/${where}${issue.instancePath}`
     if (typeof params.missingProperty === 'string') return { path: `${path}/${params.missingProperty}`, message: 'is required' }
     if (typeof params.additionalProperty === 'string') {
@@ -146,8 +147,8 @@ export function problemResponse (description: string) {
 /** Adds the problem responses a route can answer with to its schema. */
 function documentProblems (route: RouteOptions): void {
   const schema = route.schema
-  if (schema === undefined || (schema as { hide?: boolean }).hide === true) return
-  const response = (schema.response ??= {}) as Record<string, unknown>
+  if (schema === undefined || schema.hide === true) return
+  const response = responsesOf(schema)
   const add = (status: number, description: string) => { response[status] ??= problemResponse(description) }
   if (schema.querystring !== undefined || schema.params !== undefined || schema.body !== undefined) {
     add(400, 'The request is invalid: a parameter or field is malformed, unknown or out of range.')

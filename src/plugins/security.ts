@@ -63,11 +63,9 @@ export default fp<SecurityOptions>(async function security (app, options) {
     ? { 'access-control-allow-origin': '*', 'access-control-expose-headers': CORS_OPTIONS.exposedHeaders.join(', ') }
     : {}
   const fixed = Object.entries({ ...helmetHeaders(), ...corsHeaders })
-  const names = fixed.map(([name]) => name)
-  const values = fixed.map(([, value]) => value)
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
-    for (let i = 0; i < names.length; i++) reply.header(names[i] as string, values[i])
+    for (const [name, value] of fixed) reply.header(name, value)
     done()
   })
   const corsOptions = { origin: options.corsOrigins, ...CORS_OPTIONS }

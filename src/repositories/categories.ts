@@ -5,7 +5,7 @@ import { categories, categorySources } from '../db/schema.js'
 import type { SourceSummary } from '../schemas/common.js'
 import type { Category, CategoryInput } from '../schemas/categories.js'
 import { parseJson, sourcesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceSources } from './links.js'
 import type { SearchRepository } from './search.js'
 
@@ -16,14 +16,14 @@ const select = {
   description: k.description,
   sources: sourcesOf(categorySources, k.id)
 }
-type Row = Omit<Category, 'sources'> & { sources: string }
+type Row = RowOf<typeof select>
 
 function toCategory (row: Row): Category {
   return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
 }
 
 export function createCategoriesRepository (db: Db, search: SearchRepository) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: k,
     id: k.id,
     select,

@@ -8,7 +8,7 @@ import { contractsInProgramme } from './programmes.js'
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import type { Contract, ContractInput } from '../schemas/contracts.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceLinks, replaceSources } from './links.js'
 import type { SearchRepository } from './search.js'
 
@@ -24,30 +24,16 @@ const select = {
   territory: c.territory,
   endedEarly: c.endedEarly,
   notes: c.notes,
-  startsFirst: c.startsFirst,
-  endsLast: c.endsLast,
+  // Generated from startsOn and endsOn, so never null (Drizzle types generated columns as nullable).
+  startsFirst: sql<string>`${c.startsFirst}`,
+  endsLast: sql<string>`${c.endsLast}`,
   sponsors: summariesOf({ table: contractSponsors, owner: contractSponsors.contractId, target: contractSponsors.sponsorId, position: contractSponsors.position }, { table: sponsors, id: sponsors.id, name: sponsors.name }, c.id),
   categories: summariesOf({ table: contractCategories, owner: contractCategories.contractId, target: contractCategories.categoryId, position: contractCategories.position }, { table: categories, id: categories.id, name: categories.name }, c.id),
   games: summariesOf({ table: contractGames, owner: contractGames.contractId, target: contractGames.gamesId, position: contractGames.position }, { table: games, id: games.id, name: games.name }, c.id),
   sources: sourcesOf(contractSources, c.id)
 }
 
-interface Row {
-  id: string
-  programme: 'TOP'
-  signedOn: string | null
-  startsOn: string
-  endsOn: string | null
-  territory: string
-  endedEarly: boolean | number
-  notes: string | null
-  startsFirst: string
-  endsLast: string
-  sponsors: string
-  categories: string
-  games: string
-  sources: string
-}
+type Row = RowOf<typeof select>
 
 export function contractStatus (startsFirst: string, endsLast: string, today: string): Contract['status'] {
   if (today < startsFirst) return 'upcoming'
@@ -93,7 +79,7 @@ export interface ContractFilters {
 }
 
 export function createContractsRepository (db: Db, search: SearchRepository) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: c,
     id: c.id,
     select,
@@ -134,13 +120,13 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
     },
 
     get (id: string, today: string): Contract | undefined {
-      const row = byId.get({ id }) as Row | undefined
+      const row = byId.get({ id })
       return row === undefined ? undefined : toContract(row, today)
     },
 
     /** Contracts that grant `category` on the day `on`. */
     holding (category: string, on: string, today: string): Contract[] {
-      return (holding.all({ category, on }) as Row[]).map((row) => toContract(row, today))
+      return (holding.all({ category, on })).map((row) => toContract(row, today))
     },
 
     /** Insert or replace a contract and all its links. Run inside a transaction. */

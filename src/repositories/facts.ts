@@ -3,7 +3,7 @@ import type { Db } from '../db/open.js'
 import { factSources, sponsorFacts, sponsors } from '../db/schema.js'
 import type { Fact as FactRecord, FactInput } from '../schemas/facts.js'
 import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceSources } from './links.js'
 
 const f = sponsorFacts
@@ -19,7 +19,7 @@ const select = {
   sources: sourcesOf(factSources, f.id)
 }
 
-interface Row { id: string, sponsor: string, date: string, summary: string, sources: string }
+type Row = RowOf<typeof select>
 
 function toFact (row: Row): FactRecord {
   return { ...row, sponsor: parseJson<FactRecord['sponsor']>(row.sponsor), sources: parseJson<FactRecord['sources']>(row.sources) }
@@ -39,7 +39,7 @@ export interface FactFilters {
 }
 
 export function createFactsRepository (db: Db) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: f,
     id: f.id,
     select,
@@ -68,7 +68,7 @@ export function createFactsRepository (db: Db) {
 
     /** A sponsor's dated facts, oldest first. */
     ofSponsor (sponsor: string): Fact[] {
-      return (ofSponsor.all({ sponsor }) as Row[]).map((row) => {
+      return (ofSponsor.all({ sponsor })).map((row) => {
         const { sponsor: _, ...fact } = toFact(row)
         return fact
       })

@@ -5,7 +5,7 @@ import { games, gameSources } from '../db/schema.js'
 import type { SourceSummary } from '../schemas/common.js'
 import type { Game, GameInput } from '../schemas/games.js'
 import { parseJson, sourcesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceSources } from './links.js'
 
 const g = games
@@ -20,19 +20,19 @@ const select = {
   endsOn: g.endsOn,
   sources: sourcesOf(gameSources, g.id)
 }
-type Row = Omit<Game, 'sources'> & { sources: string }
+type Row = RowOf<typeof select>
 
 function toGame (row: Row): Game {
   return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
 }
 
 export function createGamesRepository (db: Db) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: g,
     id: g.id,
     select,
     sorts: { year: g.year, name: g.name, id: g.id },
-    filters: { season: (v) => eq(g.season, v as never) }
+    filters: { season: (v) => eq(g.season, v) }
   })
   const byId = db.select(select).from(g).where(eq(g.id, sql.placeholder('id'))).prepare()
 

@@ -34,6 +34,9 @@ export interface Conflict {
   endsLast: string
 }
 
+/** A contract's parameters to the overlap queries (id lists as JSON arrays). */
+interface ContractKey { id: string, categories: string, sponsors: string, startsFirst: string, endsLast: string }
+
 /** The record an input repeats by its natural key. */
 export interface Duplicate {
   id: string
@@ -49,8 +52,8 @@ export function foldName (text: string): string {
 export function createIntegrity (db: Db) {
   const sqlite = db.$client
   sqlite.function('fold_name', { deterministic: true }, (text: unknown) => typeof text === 'string' ? foldName(text) : null)
-  const sourceByUrl = sqlite.prepare('select id, url from sources where url = ? and id <> ? order by id limit 1')
-  const sponsorByName = sqlite.prepare(`
+  const sourceByUrl = sqlite.prepare<[string, string], { id: string, url: string }>('select id, url from sources where url = ? and id <> ? order by id limit 1')
+  const sponsorByName = sqlite.prepare<{ id: string, names: string }, { id: string, name: string }>(`
     select id, name from (
       select id, name from sponsors where id <> :id
       union all select sponsor_id as id, name from sponsor_names where sponsor_id <> :id
@@ -59,22 +62,22 @@ export function createIntegrity (db: Db) {
   const sameSponsors = (table: string, owner: string) => `
     (select count(*) from ${table} x where x.${owner} = c.id) = json_array_length(:sponsors)
     and (select count(*) from ${table} x where x.${owner} = c.id and x.sponsor_id in (select value from json_each(:sponsors))) = json_array_length(:sponsors)`
-  const sameContract = sqlite.prepare(`
+  const sameContract = sqlite.prepare<ContractKey, { id: string, category: string }>(`
     select c.id as id, cc.category_id as category from contract_categories cc join contracts c on c.id = cc.contract_id
     where cc.category_id in (select value from json_each(:categories)) and c.id <> :id
       and c.starts_first <= :endsLast and c.ends_last >= :startsFirst
       and ${sameSponsors('contract_sponsors', 'contract_id')}
     order by c.starts_first, c.id limit 1`)
-  const sameMeeting = sqlite.prepare(`
+  const sameMeeting = sqlite.prepare<{ id: string, date: string, sponsors: string, city: string }, { id: string }>(`
     select c.id as id from meetings c
     where c.date = :date and c.id <> :id and coalesce(fold_name(c.city), '') = :city
       and ${sameSponsors('meeting_sponsors', 'meeting_id')}
     order by c.id limit 1`)
   const exists = Object.fromEntries(Object.entries(TABLES).map(([kind, table]) =>
-    [kind, sqlite.prepare(`select 1 from ${table} where id = ?`).pluck()])) as Record<Kind, ReturnType<typeof sqlite.prepare>>
+    [kind, sqlite.prepare<[string], 1>(`select 1 from ${table} where id = ?`).pluck()]))
   const referrers = Object.fromEntries(Object.entries(REFERRERS).map(([kind, list]) =>
-    [kind, list.map(({ what, sql, path }) => ({ what, path, statement: sqlite.prepare(`${sql} order by 1 limit 5`).pluck() }))]))
-  const overlapping = sqlite.prepare(`
+    [kind, list.map(({ what, sql, path }) => ({ what, path, statement: sqlite.prepare<[string], string>(`${sql} order by 1 limit 5`).pluck() }))]))
+  const overlapping = sqlite.prepare<ContractKey, Conflict>(`
     select c.id as contract, cc.category_id as category, c.starts_first as startsFirst, c.ends_last as endsLast,
       (select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id) as sponsors
     from contract_categories cc join contracts c on c.id = cc.contract_id
@@ -87,24 +90,24 @@ export function createIntegrity (db: Db) {
 
   return {
     exists (kind: Kind, id: string): boolean {
-      return exists[kind].get(id) !== undefined
+      return exists[kind]?.get(id) !== undefined
     },
 
     /** Up to five referrers per kind, e.g. ['contract "alibaba-top"', 'fact "tmall" (/v1/facts/tmall)']. */
     referencesTo (kind: Kind, id: string): string[] {
-      return (referrers[kind] ?? []).flatMap(({ what, path, statement }) => (statement.all(id) as string[])
+      return (referrers[kind] ?? []).flatMap(({ what, path, statement }) => statement.all(id)
         .map((ref) => `${what} "${ref}"${path === undefined ? '' : ` (${path}/${ref})`}`))
     },
 
     /** Another source with this URL. */
     sourceWithUrl (source: { id: string, url: string }): Duplicate | undefined {
-      const row = sourceByUrl.get(source.url, source.id) as { id: string, url: string } | undefined
+      const row = sourceByUrl.get(source.url, source.id)
       return row === undefined ? undefined : { id: row.id, by: `URL "${row.url}"` }
     },
 
     /** Another sponsor whose name or former name is one of these, in any case. */
     sponsorNamed (sponsor: { id: string, names: readonly string[] }): Duplicate | undefined {
-      const row = sponsorByName.get({ id: sponsor.id, names: JSON.stringify(sponsor.names.map(foldName)) }) as { id: string, name: string } | undefined
+      const row = sponsorByName.get({ id: sponsor.id, names: JSON.stringify(sponsor.names.map(foldName)) })
       return row === undefined ? undefined : { id: row.id, by: `name "${row.name}"` }
     },
 
@@ -116,7 +119,7 @@ export function createIntegrity (db: Db) {
         sponsors: JSON.stringify([...new Set(contract.sponsors)]),
         startsFirst: contract.startsFirst,
         endsLast: contract.endsLast
-      }) as { id: string, category: string } | undefined
+      })
       return row === undefined ? undefined : { id: row.id, by: `sponsors, category "${row.category}" and an overlapping term` }
     },
 
@@ -127,7 +130,7 @@ export function createIntegrity (db: Db) {
         date: meeting.date,
         sponsors: JSON.stringify([...new Set(meeting.sponsors)]),
         city: meeting.city === null ? '' : foldName(meeting.city)
-      }) as { id: string } | undefined
+      })
       return row === undefined ? undefined : { id: row.id, by: 'date, sponsors and city' }
     },
 
@@ -142,7 +145,7 @@ export function createIntegrity (db: Db) {
         sponsors: JSON.stringify(contract.sponsors),
         startsFirst: contract.startsFirst,
         endsLast: contract.endsLast
-      }) as Conflict | undefined
+      })
     }
   }
 }

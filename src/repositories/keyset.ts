@@ -2,6 +2,7 @@
 // filters, sort and cursor is a "shape"; its query is built and prepared once, then
 // reused with new parameter values (building Drizzle queries per request costs ~5×).
 import { and, asc, count, desc, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types'
 import type { SelectedFields, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { decodeCursor, encodeCursor, type SortKey } from '../lib/cursor.js'
 import type { Db } from '../db/open.js'
@@ -34,19 +35,23 @@ export interface Page<Row> {
   nextCursor: string | null
 }
 
-type Prepared = { all: (params?: Record<string, unknown>) => unknown[], get: (params?: Record<string, unknown>) => unknown }
+/** A row of `select`, as Drizzle types it. */
+export type RowOf<Selection extends SelectedFields> = SelectResultFields<Selection>
 
-export function createLister<Selection extends SelectedFields, Row extends { id: string }> (
+/** A page query: the selected row, its id and the key it is sorted by. */
+interface PageQuery<Row> { all: (params: Record<string, unknown>) => Array<Row & { id: string, sortKey: SortKey }> }
+
+export function createLister<Selection extends SelectedFields & { id: SQLiteColumn }> (
   db: Db,
   spec: ListSpec<Selection>
-): (request: ListRequest) => Page<Row & { sortKey: SortKey }> {
-  const pages = new Map<string, Prepared>()
-  const counts = new Map<string, Prepared>()
+): (request: ListRequest) => Page<RowOf<Selection> & { sortKey: SortKey }> {
+  const pages = new Map<string, PageQuery<RowOf<Selection>>>()
+  const counts = new Map<string, ReturnType<typeof prepareCount>>()
   // A total is the same on every page of a list: counting a large filtered set is the
   // costly part of a page, so it is done once per data version, not once per page.
   const totals = createTotals(db.$client)
   const totalOf = (names: string[], values: Record<string, unknown>) =>
-    totals(`${names.join(',')}|${JSON.stringify(values)}`, () => (countQuery(names).get(values) as { total: number }).total)
+    totals(`${names.join(',')}|${JSON.stringify(values)}`, () => countQuery(names).get(values)?.total ?? 0)
 
   function conditions (names: string[]): SQL[] {
     return names.map((name) => {
@@ -56,9 +61,13 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
     })
   }
 
-  function pageQuery (names: string[], sort: string, withCursor: boolean): Prepared {
+  function prepareCount (names: string[]) {
+    return db.select({ total: count() }).from(spec.table).where(and(...conditions(names))).prepare()
+  }
+
+  function pageQuery (names: string[], sort: string, withCursor: boolean): PageQuery<RowOf<Selection>> {
     const shape = `${sort}|${withCursor ? 'c' : ''}|${names.join(',')}`
-    let prepared = pages.get(shape)
+    const prepared = pages.get(shape)
     if (prepared !== undefined) return prepared
     const descending = sort.startsWith('-')
     const field = descending ? sort.slice(1) : sort
@@ -70,21 +79,22 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
       where.push(after)
     }
     const direction = descending ? desc : asc
-    prepared = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
+    // Drizzle cannot resolve the row type of a selection it only knows generically.
+    const query = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
       .from(spec.table)
       .where(and(...where))
       .orderBy(direction(key), direction(spec.id))
       .limit(sql.placeholder('limit'))
-      .prepare()
-    pages.set(shape, prepared)
-    return prepared
+      .prepare() as PageQuery<RowOf<Selection>>
+    pages.set(shape, query)
+    return query
   }
 
-  function countQuery (names: string[]): Prepared {
+  function countQuery (names: string[]) {
     const shape = names.join(',')
     let prepared = counts.get(shape)
     if (prepared === undefined) {
-      prepared = db.select({ total: count() }).from(spec.table).where(and(...conditions(names))).prepare()
+      prepared = prepareCount(names)
       counts.set(shape, prepared)
     }
     return prepared
@@ -101,7 +111,7 @@ export function createLister<Selection extends SelectedFields, Row extends { id:
       values.afterId = after.id
     }
     values.limit = request.limit + 1
-    const rows = pageQuery(names, request.sort, after !== undefined).all(values) as Array<Row & { sortKey: SortKey }>
+    const rows = pageQuery(names, request.sort, after !== undefined).all(values)
     const hasMore = rows.length > request.limit
     if (hasMore) rows.length = request.limit
     const last = rows[rows.length - 1]

@@ -1,5 +1,5 @@
 // Writes of link rows (record → sources, contract → sponsors, ...) in their given order.
-import { eq } from 'drizzle-orm'
+import { eq, getTableColumns } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/open.js'
 
@@ -7,7 +7,7 @@ type Link = SQLiteTable & { position: SQLiteColumn }
 
 /** Replace the ids linked to `ownerId` through `table` (columns named by the keys). */
 export function replaceLinks (db: Db, table: Link, ownerKey: string, targetKey: string, ownerId: string, targetIds: readonly string[]): void {
-  const owner = (table as unknown as Record<string, SQLiteColumn>)[ownerKey]
+  const owner = getTableColumns(table)[ownerKey]
   if (owner === undefined) throw new Error(`link table has no column ${ownerKey}`)
   db.delete(table).where(eq(owner, ownerId)).run()
   if (targetIds.length === 0) return

@@ -5,7 +5,7 @@ import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSp
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import type { Meeting, MeetingInput } from '../schemas/meetings.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceLinks, replaceSources } from './links.js'
 import type { SearchRepository } from './search.js'
 
@@ -25,17 +25,7 @@ const select = {
   sources: sourcesOf(meetingSources, m.id)
 }
 
-interface Row {
-  id: string
-  date: string
-  city: string | null
-  country: string | null
-  summary: string
-  sponsors: string
-  participants: string
-  quotes: string
-  sources: string
-}
+type Row = RowOf<typeof select>
 
 function toMeeting (row: Row): Meeting {
   return {
@@ -63,7 +53,7 @@ export interface MeetingFilters {
 }
 
 export function createMeetingsRepository (db: Db, search: SearchRepository) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: m,
     id: m.id,
     select,

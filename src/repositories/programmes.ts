@@ -9,7 +9,7 @@ import { contracts, contractSponsors, games, programmes, programmeSources, spons
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from '../schemas/programmes.js'
 import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceSources } from './links.js'
 
 const p = programmes
@@ -65,18 +65,7 @@ const select = {
   sources: sourcesOf(programmeSources, p.id)
 }
 
-interface Row {
-  id: string
-  name: string
-  startsOn: string
-  endsOn: string
-  partnerCount: number | null
-  revenue: number | null
-  notes: string | null
-  partners: string
-  games: string
-  sources: string
-}
+type Row = RowOf<typeof select>
 
 function toProgramme (row: Row): Programme {
   return {
@@ -94,7 +83,7 @@ function toProgramme (row: Row): Programme {
 }
 
 export function createProgrammesRepository (db: Db) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: p,
     id: p.id,
     select,
@@ -118,7 +107,7 @@ export function createProgrammesRepository (db: Db) {
 
     /** Every programme edition, oldest first (there are about a dozen). */
     all (): Programme[] {
-      return (every.all() as Row[]).map(toProgramme)
+      return (every.all()).map(toProgramme)
     },
 
     /** Insert or replace a programme edition and its source links. Run inside a transaction. */

@@ -2,6 +2,7 @@
 // Each record has one document in search_docs (title + body), rebuilt by refresh()
 // inside the writer's transaction; triggers keep the FTS5 index on it in step.
 // FTS5 is outside what Drizzle models, so these are plain prepared statements.
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open.js'
 import { createTotals } from '../db/version.js'
 import { ApiError, badParameter } from '../lib/errors.js'
@@ -77,19 +78,21 @@ export interface SearchHit {
   url: string
 }
 
+type Params = Record<string, unknown>
+
 interface HitRow { type: SearchType, id: string, title: string, snippet: string, rank: number, docRowid: number }
 
 export function createSearchRepository (db: Db) {
   const sqlite = db.$client
   const totals = createTotals(sqlite)
-  const upserts = Object.fromEntries(SEARCH_TYPES.map((type) => [type, sqlite.prepare(
+  const upserts = new Map(SEARCH_TYPES.map((type) => [type, sqlite.prepare<{ id: string }>(
     `insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type](`${ALIAS[type]}.id = :id`)}
      on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
-  )])) as Record<SearchType, ReturnType<typeof sqlite.prepare>>
+  )]))
   const removal = sqlite.prepare('delete from search_docs where type = ? and ref_id = ?')
   const probe = sqlite.prepare('select count(*) as n from (select 1 from search_fts where search_fts match ? limit 1)')
-  const contractsOfSponsor = sqlite.prepare('select contract_id as id from contract_sponsors where sponsor_id = ?').pluck()
-  const contractsOfCategory = sqlite.prepare('select contract_id as id from contract_categories where category_id = ?').pluck()
+  const contractsOfSponsor = sqlite.prepare<[string], string>('select contract_id as id from contract_sponsors where sponsor_id = ?').pluck()
+  const contractsOfCategory = sqlite.prepare<[string], string>('select contract_id as id from contract_categories where category_id = ?').pluck()
 
   // Rank and page first, on the FTS index alone; only the page's rows are then joined
   // to their documents and get a snippet (building snippets is the costly part).
@@ -111,18 +114,39 @@ export function createSearchRepository (db: Db) {
     order by page.rank, page.docRowid`
   const countSql = (typed: boolean) => `select count(*) as total from search_fts ${typed ? 'join search_docs t on t.rowid = search_fts.rowid' : ''}
     where search_fts match :match ${typed ? 'and t.type = :type' : ''}`
-  const statements = new Map<string, ReturnType<typeof sqlite.prepare>>()
-  const statement = (key: string, sql: () => string) => {
+  const counts = new Map<string, Statement<[Params], { total: number }>>()
+  const hitQueries = new Map<string, Statement<[Params], HitRow>>()
+  const statement = <Row>(statements: Map<string, Statement<[Params], Row>>, key: string, sql: () => string) => {
     let prepared = statements.get(key)
     if (prepared === undefined) {
-      prepared = sqlite.prepare(sql())
+      prepared = sqlite.prepare<Params, Row>(sql())
       statements.set(key, prepared)
     }
     return prepared
   }
 
+  /**
+   * The FTS5 query for what a user typed in parameter `name`: a 400 problem when it is
+   * empty or has no words, or (advanced mode) when FTS5 rejects its syntax.
+   */
+  function query (name: string, q: string, mode?: SearchMode): string
+  function query (name: string, q: string | undefined, mode?: SearchMode): string | undefined
+  function query (name: string, q: string | undefined, mode: SearchMode = 'words'): string | undefined {
+    if (q === undefined) return undefined
+    if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
+    const match = toFtsQuery(q, mode)
+    if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
+    try {
+      probe.get(match)
+    } catch (error) {
+      const message = `${explain(error)} (mode=advanced reads it as full-text query syntax; leave mode out to search for the words)`
+      throw new ApiError('INVALID_SEARCH_QUERY', `Query parameter "${name}" ${message}.`, { errors: [{ path: `/query/${name}`, message }] })
+    }
+    return match
+  }
+
   function refresh (type: SearchType, id: string): void {
-    if (upserts[type].run({ id }).changes === 0) removal.run(type, id)
+    if (upserts.get(type)?.run({ id }).changes === 0) removal.run(type, id)
   }
 
   return {
@@ -141,35 +165,19 @@ export function createSearchRepository (db: Db) {
     /** Rebuild a sponsor's document and those of its contracts (their titles name it). */
     refreshSponsor (id: string): void {
       refresh('sponsor', id)
-      for (const contract of contractsOfSponsor.all(id) as string[]) refresh('contract', contract)
+      for (const contract of contractsOfSponsor.all(id)) refresh('contract', contract)
     },
 
     refreshCategory (id: string): void {
       refresh('category', id)
-      for (const contract of contractsOfCategory.all(id) as string[]) refresh('contract', contract)
+      for (const contract of contractsOfCategory.all(id)) refresh('contract', contract)
     },
 
-    /**
-     * The FTS5 query for what a user typed in parameter `name`: a 400 problem when it is
-     * empty or has no words, or (advanced mode) when FTS5 rejects its syntax.
-     */
-    query<Q extends string | undefined> (name: string, q: Q, mode: SearchMode = 'words'): Q extends string ? string : undefined {
-      if (q === undefined) return undefined as never
-      if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
-      const match = toFtsQuery(q, mode)
-      if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
-      try {
-        probe.get(match)
-      } catch (error) {
-        const message = `${explain(error)} (mode=advanced reads it as full-text query syntax; leave mode out to search for the words)`
-        throw new ApiError('INVALID_SEARCH_QUERY', `Query parameter "${name}" ${message}.`, { errors: [{ path: `/query/${name}`, message }] })
-      }
-      return match as never
-    },
+    query,
 
     search (match: string, options: { type?: SearchType | undefined, limit: number, cursor?: string | undefined }) {
       const typed = options.type !== undefined
-      const params: Record<string, unknown> = { match, limit: options.limit + 1 }
+      const params: Params = { match, limit: options.limit + 1 }
       if (typed) params.type = options.type
       const after = options.cursor === undefined ? undefined : decodeCursor(options.cursor, 'relevance')
       if (after !== undefined) {
@@ -178,8 +186,8 @@ export function createSearchRepository (db: Db) {
         params.afterRowid = Number(after.id)
       }
       // The total is kept per query until the data changes: the next pages skip the count.
-      const total = totals(`${typed}|${options.type ?? ''}|${match}`, () => (statement(`count ${typed}`, () => countSql(typed)).get(params) as { total: number }).total)
-      const rows = statement(`hits ${typed} ${after !== undefined}`, () => hitsSql(typed, after !== undefined)).all(params) as HitRow[]
+      const total = totals(`${typed}|${options.type ?? ''}|${match}`, () => statement(counts, `count ${typed}`, () => countSql(typed)).get(params)?.total ?? 0)
+      const rows = statement(hitQueries, `hits ${typed} ${after !== undefined}`, () => hitsSql(typed, after !== undefined)).all(params)
       const hasMore = rows.length > options.limit
       if (hasMore) rows.length = options.limit
       const last = rows[rows.length - 1]

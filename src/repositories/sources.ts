@@ -13,7 +13,7 @@ const select = {
 }
 
 export function createSourcesRepository (db: Db) {
-  const list = createLister<typeof select, Source>(db, {
+  const list = createLister(db, {
     table: sources,
     id: sources.id,
     select,

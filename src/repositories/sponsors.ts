@@ -6,7 +6,7 @@ import type { FormerName, Sponsor, SponsorInput } from '../schemas/sponsors.js'
 import type { SourceSummary } from '../schemas/common.js'
 import type { Static } from 'typebox'
 import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister } from './keyset.js'
+import { createLister, type RowOf } from './keyset.js'
 import { replaceSources } from './links.js'
 import type { SearchRepository } from './search.js'
 
@@ -37,18 +37,7 @@ const select = {
   sources: sourcesOf(sponsorSources, s.id)
 }
 
-interface Row {
-  id: string
-  name: string
-  country: string | null
-  headquarters: string | null
-  industry: string | null
-  website: string | null
-  description: string | null
-  status: 'active' | 'former' | 'none'
-  formerNames: string
-  sources: string
-}
+type Row = RowOf<typeof select>
 
 function toSponsor (row: Row): Sponsor {
   return {
@@ -78,7 +67,7 @@ export interface SponsorFilters {
 }
 
 export function createSponsorsRepository (db: Db, search: SearchRepository) {
-  const list = createLister<typeof select, Row>(db, {
+  const list = createLister(db, {
     table: s,
     id: s.id,
     select,

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { getById } from './read.js'
 import { registerWrites } from './writes.js'
 import { assertParent } from './references.js'
 import { CategoryCreate, CategoryPatch, type CategoryInput } from '../schemas/categories.js'
-import { notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageInMemory, pageOf } from '../lib/paging.js'
 import { firstDay } from '../lib/partial-date.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
@@ -29,20 +28,9 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.categories.list(page), page.limit)
   })
 
-  app.get('/categories/:id', {
-    schema: {
-      tags,
-      operationId: 'getCategory',
-      summary: 'Get a category',
-      description: 'One category by id, with its sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: CategoryIdParams,
-      response: { 200: Ref(Category) }
-    }
-  }, async (request, reply) => {
-    const category = app.repos.categories.get(request.params.id)
-    if (category === undefined) throw notFound('category', request.params.id)
-    reply.header('etag', etagOfRecord(category))
-    return category
+  getById(app, { kind: 'category', path: 'categories', params: CategoryIdParams, schema: Category, get: (id) => app.repos.categories.get(id) }, {
+    summary: 'Get a category',
+    description: 'One category by id, with its sources. Answers an ETag; send it back in If-None-Match for a 304.'
   })
 
   app.get('/categories/:id/holders', {

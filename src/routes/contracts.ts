@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { getById } from './read.js'
 import { registerWrites } from './writes.js'
 import type { Integrity } from '../repositories/integrity.js'
 import { ContractCreate, ContractPatch, type ContractInput } from '../schemas/contracts.js'
 import { ApiError } from '../lib/errors.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
-import { notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Contract, ContractList, ContractListQuery } from '../schemas/contracts.js'
@@ -48,20 +47,9 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.contracts.list(filters, page, app.clock.today()), page.limit)
   })
 
-  app.get('/contracts/:id', {
-    schema: {
-      tags,
-      operationId: 'getContract',
-      summary: 'Get a contract',
-      description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.',
-      params: ContractIdParams,
-      response: { 200: Ref(Contract) }
-    }
-  }, async (request, reply) => {
-    const contract = app.repos.contracts.get(request.params.id, app.clock.today())
-    if (contract === undefined) throw notFound('contract', request.params.id)
-    reply.header('etag', etagOfRecord(contract))
-    return contract
+  getById(app, { kind: 'contract', path: 'contracts', params: ContractIdParams, schema: Contract, get: (id) => app.repos.contracts.get(id, app.clock.today()) }, {
+    summary: 'Get a contract',
+    description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.'
   })
 
   registerWrites<ContractInput, Contract>(app, {

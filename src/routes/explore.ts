@@ -30,8 +30,10 @@ const SVG_EXAMPLE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1200 9
 
 /** A form sends every field; "any" arrives as an empty value and means no filter. */
 const dropEmptyFilters: preValidationHookHandler = (request, _reply, done) => {
-  const query = request.query as Record<string, unknown>
-  for (const name of Object.keys(query)) if (query[name] === '') delete query[name]
+  const query = request.query
+  if (typeof query === 'object' && query !== null) {
+    for (const [name, value] of Object.entries(query)) if (value === '') Reflect.deleteProperty(query, name)
+  }
   done()
 }
 

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { notFound } from '../lib/errors.js'
+import { getById } from './read.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { Ref } from '../schemas/common.js'
 import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput } from '../schemas/facts.js'
 import { meetingFilters } from './meetings.js'
@@ -29,20 +28,9 @@ const facts: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.facts.list({ sponsor, from: range.from, to: range.to, q }, page), page.limit)
   })
 
-  app.get('/facts/:id', {
-    schema: {
-      tags,
-      operationId: 'getFact',
-      summary: 'Get a fact',
-      description: 'One dated fact by id: its sponsor, date, summary and sources.',
-      params: FactIdParams,
-      response: { 200: Ref(Fact) }
-    }
-  }, async (request, reply) => {
-    const fact = app.repos.facts.get(request.params.id)
-    if (fact === undefined) throw notFound('fact', request.params.id)
-    reply.header('etag', etagOfRecord(fact))
-    return fact
+  getById(app, { kind: 'fact', path: 'facts', params: FactIdParams, schema: Fact, get: (id) => app.repos.facts.get(id) }, {
+    summary: 'Get a fact',
+    description: 'One dated fact by id: its sponsor, date, summary and sources.'
   })
 
   registerWrites<FactInput, Fact>(app, {

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
+import { getById } from './read.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Game, GameList, GameListQuery } from '../schemas/games.js'
@@ -28,20 +27,9 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.games.list({ season }, page), page.limit)
   })
 
-  app.get('/games/:id', {
-    schema: {
-      tags,
-      operationId: 'getGame',
-      summary: 'Get a Games edition',
-      description: 'One Games edition by id (e.g. `pyeongchang-2018`), with its host city, country, dates and sources.',
-      params: GameIdParams,
-      response: { 200: Ref(Game) }
-    }
-  }, async (request, reply) => {
-    const game = app.repos.games.get(request.params.id)
-    if (game === undefined) throw notFound('game', request.params.id)
-    reply.header('etag', etagOfRecord(game))
-    return game
+  getById(app, { kind: 'game', path: 'games', params: GameIdParams, schema: Game, get: (id) => app.repos.games.get(id) }, {
+    summary: 'Get a Games edition',
+    description: 'One Games edition by id (e.g. `pyeongchang-2018`), with its host city, country, dates and sources.'
   })
 
   app.get('/games/:id/sponsors', {

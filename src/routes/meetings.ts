@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { getById } from './read.js'
 import { registerWrites } from './writes.js'
 import { MeetingCreate, MeetingPatch, type MeetingInput } from '../schemas/meetings.js'
-import { badParameter, notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
+import { badParameter } from '../lib/errors.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 import type { MeetingFilters } from '../repositories/meetings.js'
@@ -43,20 +43,9 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor }, page), page.limit)
   })
 
-  app.get('/meetings/:id', {
-    schema: {
-      tags,
-      operationId: 'getMeeting',
-      summary: 'Get a meeting',
-      description: 'One meeting by id: its date, place, sponsors, participants, summary, quotes and sources.',
-      params: MeetingIdParams,
-      response: { 200: Ref(Meeting) }
-    }
-  }, async (request, reply) => {
-    const meeting = app.repos.meetings.get(request.params.id)
-    if (meeting === undefined) throw notFound('meeting', request.params.id)
-    reply.header('etag', etagOfRecord(meeting))
-    return meeting
+  getById(app, { kind: 'meeting', path: 'meetings', params: MeetingIdParams, schema: Meeting, get: (id) => app.repos.meetings.get(id) }, {
+    summary: 'Get a meeting',
+    description: 'One meeting by id: its date, place, sponsors, participants, summary, quotes and sources.'
   })
 
   registerWrites<MeetingInput, Meeting>(app, {

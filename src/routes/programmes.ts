@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { notFound } from '../lib/errors.js'
+import { getById } from './read.js'
 import { listResponse, pageOf } from '../lib/paging.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Programme, ProgrammeList, ProgrammeListQuery } from '../schemas/programmes.js'
 
@@ -25,20 +24,9 @@ const programmes: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.programmes.list(page), page.limit)
   })
 
-  app.get('/programmes/:id', {
-    schema: {
-      tags,
-      operationId: 'getProgramme',
-      summary: 'Get a TOP programme edition',
-      description: 'One programme edition by id (e.g. `top-viii`, `top-2021-2024`), with its partners, Games, published partner count and revenue, and sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: ProgrammeIdParams,
-      response: { 200: Ref(Programme) }
-    }
-  }, async (request, reply) => {
-    const programme = app.repos.programmes.get(request.params.id)
-    if (programme === undefined) throw notFound('programme', request.params.id)
-    reply.header('etag', etagOfRecord(programme))
-    return programme
+  getById(app, { kind: 'programme', path: 'programmes', params: ProgrammeIdParams, schema: Programme, get: (id) => app.repos.programmes.get(id) }, {
+    summary: 'Get a TOP programme edition',
+    description: 'One programme edition by id (e.g. `top-viii`, `top-2021-2024`), with its partners, Games, published partner count and revenue, and sources. Answers an ETag; send it back in If-None-Match for a 304.'
   })
 }
 

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { getById } from './read.js'
 import { registerWrites } from './writes.js'
 import { SourceCreate, SourcePatch, type SourceInput } from '../schemas/sources.js'
-import { notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
 import { Source, SourceList, SourceListQuery } from '../schemas/sources.js'
@@ -27,20 +26,9 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.sources.list(page), page.limit)
   })
 
-  app.get('/sources/:id', {
-    schema: {
-      tags,
-      operationId: 'getSource',
-      summary: 'Get a source',
-      description: 'One source by id: its title, publisher, URL and publication date.',
-      params: SourceIdParams,
-      response: { 200: Ref(Source) }
-    }
-  }, async (request, reply) => {
-    const source = app.repos.sources.get(request.params.id)
-    if (source === undefined) throw notFound('source', request.params.id)
-    reply.header('etag', etagOfRecord(source))
-    return source
+  getById(app, { kind: 'source', path: 'sources', params: SourceIdParams, schema: Source, get: (id) => app.repos.sources.get(id) }, {
+    summary: 'Get a source',
+    description: 'One source by id: its title, publisher, URL and publication date.'
   })
 
   registerWrites<SourceInput, Source>(app, {

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { getById } from './read.js'
 import { registerWrites } from './writes.js'
 import { SponsorCreate, SponsorPatch, type SponsorInput } from '../schemas/sponsors.js'
-import { notFound } from '../lib/errors.js'
-import { etagOfRecord } from '../plugins/caching.js'
 import { listResponse, pageOf } from '../lib/paging.js'
 import { IdParamsOf, Ref } from '../schemas/common.js'
 import { ContractList, SponsorContractsQuery } from '../schemas/contracts.js'
@@ -36,20 +35,9 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode) }, page, app.clock.today()), page.limit)
   })
 
-  app.get('/sponsors/:id', {
-    schema: {
-      tags,
-      operationId: 'getSponsor',
-      summary: 'Get a sponsor',
-      description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.',
-      params: SponsorIdParams,
-      response: { 200: Ref(Sponsor) }
-    }
-  }, async (request, reply) => {
-    const sponsor = app.repos.sponsors.get(request.params.id, app.clock.today())
-    if (sponsor === undefined) throw notFound('sponsor', request.params.id)
-    reply.header('etag', etagOfRecord(sponsor))
-    return sponsor
+  getById(app, { kind: 'sponsor', path: 'sponsors', params: SponsorIdParams, schema: Sponsor, get: (id) => app.repos.sponsors.get(id, app.clock.today()) }, {
+    summary: 'Get a sponsor',
+    description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.'
   })
 
   app.get('/sponsors/:id/contracts', {

@@ -2,7 +2,8 @@
 // SQLite transaction: check the key's precondition (If-Match), the references and the
 // integrity rules, write the record, its links and its search document, record the
 // change in the audit trail. Any failure rolls all of it back.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
 import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
@@ -11,10 +12,13 @@ import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
 import type { Duplicate, Kind } from '../repositories/integrity.js'
 import type { Change } from '../schemas/changes.js'
-import { IdParams, Ref } from '../schemas/common.js'
+import { IdParams, IdParamsOf, Ref } from '../schemas/common.js'
 
 /** `*` or a comma-separated list of entity tags (RFC 9110). */
 const IF_MATCH = '^(\\*|(W/)?"[^"]*"( *, *(W/)?"[^"]*")*)$'
+
+/** The write body's fields with the record's id: what is validated, checked and stored. */
+export type WithId<Input extends { id: string }> = Omit<Input, 'id'> & { id: string }
 
 export interface WriteSpec<Input extends { id: string }, Read> {
   kind: Kind
@@ -22,22 +26,22 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   path: Change['resource']
   schemas: { Create: TSchema, Patch: TSchema, Read: TSchema }
   /** The `{id}` parameter, e.g. with an example id of this resource; default IdParams. */
-  params?: TSchema
+  params?: typeof IdParams | ReturnType<typeof IdParamsOf>
   get: (id: string, today: string) => Read | undefined
   /** The stored record in write-body form (related records by id). */
   toInput: (record: Read) => Input
-  upsert: (input: Input) => void
+  upsert: (input: WithId<Input>) => void
   remove: (id: string) => void
   /** What a new id is made from when the client gives none. */
   baseId: (body: Omit<Input, 'id'>) => string
   /** What `baseId` uses, for the documentation: "name", "first sponsor and start year"… */
   idFrom: string
   /** Ids the record points at, by body field (one id for a single-valued field). */
-  references: (input: Input) => Array<{ field: string, kind: Kind, ids: readonly string[] | string }>
+  references: (input: WithId<Input>) => Array<{ field: string, kind: Kind, ids: readonly string[] | string }>
   /** Integrity rules beyond references; throw a 409 ApiError. */
-  check?: (input: Input) => void
+  check?: (input: WithId<Input>) => void
   /** Another record with the same natural key (never the record itself); a 409 DUPLICATE_RECORD names it. */
-  duplicateOf?: (input: Input) => Duplicate | undefined
+  duplicateOf?: (input: WithId<Input>) => Duplicate | undefined
   /** The natural key, for the documentation: "URL", "name (any case, former names too)"… */
   naturalKey?: string
 }
@@ -48,7 +52,18 @@ export function slugify (text: string): string {
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '')
 }
 
-export function registerWrites<Input extends { id: string }, Read> (app: FastifyInstance, spec: WriteSpec<Input, Read>): void {
+/**
+ * A body Ajv has validated against its route's schema. The type provider cannot resolve
+ * the type of a schema known only through this factory's type parameters, so it is
+ * stated here, once.
+ */
+function validated<T> (body: unknown): T {
+  return body as T
+}
+
+export function registerWrites<Input extends { id: string }, Read> (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: WriteSpec<Input, Read>): void {
+  /** A POST or PUT body: the fields, with or without the id. */
+  type Body = Omit<Input, 'id'> & { id?: string }
   const singular = spec.kind
   const tags = [spec.path]
   const config = { scope: 'write' as const }
@@ -75,7 +90,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     }
   }
 
-  function checkReferences (input: Input): void {
+  function checkReferences (input: WithId<Input>): void {
     const errors: FieldError[] = []
     for (const { field, kind, ids } of spec.references(input)) {
       const named = typeof ids === 'string' ? [{ path: `/body/${field}`, id: ids }] : ids.map((id, index) => ({ path: `/body/${field}/${index}`, id }))
@@ -89,7 +104,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     }
   }
 
-  function checkDuplicate (input: Input): void {
+  function checkDuplicate (input: WithId<Input>): void {
     const duplicate = spec.duplicateOf?.(input)
     if (duplicate !== undefined) {
       throw new ApiError('DUPLICATE_RECORD', `The ${singular} "${duplicate.id}" already has this ${duplicate.by}; change that one instead of making a second.`,
@@ -104,19 +119,24 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
     }
   }
 
-  /** The one transaction every create, replace and update goes through. */
-  function save (request: FastifyRequest, id: string, next: (current: Read | undefined) => Input, creating: boolean): Read {
+  /**
+   * The one transaction every create, replace and update goes through: `create` is the
+   * new record, `update` makes the next version of the current one.
+   */
+  function save (request: FastifyRequest, id: string, next: { create: WithId<Input> } | { update: (current: Read) => WithId<Input> }): Read {
     const today = app.clock.today()
+    const creating = 'create' in next
     return app.sqlite.transaction(() => {
       const current = spec.get(id, today)
-      if (creating && current !== undefined) {
-        throw new ApiError('DUPLICATE_ID', `A ${singular} with id "${id}" already exists.`)
-      }
-      if (!creating) {
+      let input: WithId<Input>
+      if ('create' in next) {
+        if (current !== undefined) throw new ApiError('DUPLICATE_ID', `A ${singular} with id "${id}" already exists.`)
+        input = next.create
+      } else {
         if (current === undefined) throw notFound(singular, id)
         checkPrecondition(request, current)
+        input = next.update(current)
       }
-      const input = next(current)
       checkReferences(input)
       checkDuplicate(input)
       spec.check?.(input)
@@ -157,9 +177,9 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       }
     }
   }, async (request, reply) => {
-    const body = request.body as Omit<Input, 'id'> & { id?: string }
+    const body = validated<Body>(request.body)
     const id = body.id ?? uniqueId(slugify(spec.baseId(body)))
-    const record = save(request, id, () => ({ ...body, id }) as Input, true)
+    const record = save(request, id, { create: { ...body, id } })
     reply.code(201).header('location', `/v1/${spec.path}/${id}`)
     return respond(reply, record)
   })
@@ -177,12 +197,12 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       response: changedResponses
     }
   }, async (request, reply) => {
-    const { id } = request.params as { id: string }
-    const body = request.body as Omit<Input, 'id'> & { id?: string }
+    const { id } = request.params
+    const body = validated<Body>(request.body)
     if (body.id !== undefined && body.id !== id) {
       throw new ApiError('ID_MISMATCH', `The body's id "${body.id}" differs from the URL's "${id}"; ids cannot be changed.`, { errors: [{ path: '/body/id', message: `must be "${id}" or absent` }] })
     }
-    return respond(reply, save(request, id, () => ({ ...body, id }) as Input, false))
+    return respond(reply, save(request, id, { update: () => ({ ...body, id }) }))
   })
 
   app.patch(`/${spec.path}/:id`, {
@@ -198,9 +218,9 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       response: changedResponses
     }
   }, async (request, reply) => {
-    const { id } = request.params as { id: string }
-    const patch = request.body as Partial<Input>
-    return respond(reply, save(request, id, (current) => ({ ...spec.toInput(current as Read), ...patch, id }), false))
+    const { id } = request.params
+    const patch = validated<Partial<Omit<Input, 'id'>>>(request.body)
+    return respond(reply, save(request, id, { update: (current) => ({ ...spec.toInput(current), ...patch, id }) }))
   })
 
   app.delete(`/${spec.path}/:id`, {
@@ -219,7 +239,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       }
     }
   }, async (request, reply) => {
-    const { id } = request.params as { id: string }
+    const { id } = request.params
     const today = app.clock.today()
     app.sqlite.transaction(() => {
       const current = spec.get(id, today)
@@ -232,6 +252,6 @@ export function registerWrites<Input extends { id: string }, Read> (app: Fastify
       spec.remove(id)
       app.repos.changes.record({ at: app.clock.now(), key: request.apiKey!, action: 'delete', resource: spec.path, recordId: id, before: spec.toInput(current), after: null })
     })()
-    return reply.code(204).send()
+    reply.code(204)
   })
 }

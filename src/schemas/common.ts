@@ -7,7 +7,7 @@ import { PARTIAL_DATE_PATTERN } from '../lib/partial-date.js'
 
 /** A reference to a registered schema that keeps its static type for handlers. */
 export function Ref<T extends TSchema> (schema: T) {
-  const id = (schema as { $id?: string }).$id
+  const { $id: id }: { $id?: string } = schema
   if (id === undefined) throw new Error('Ref() needs a schema with an $id')
   return Type.Unsafe<Static<T>>(Type.Ref(id))
 }
@@ -167,8 +167,8 @@ export const Cursor = Type.Optional(Type.String({ minLength: 1, maxLength: CURSO
 
 /** `sort` accepts each field ascending or, with a `-` prefix, descending. */
 export function SortParam<const F extends readonly string[]> (fields: F, fallback: F[number]) {
-  const values = fields.flatMap((field) => [field, `-${field}`])
-  return Type.Optional(StringEnum(values as Array<F[number] | `-${F[number]}`>, {
+  const values = fields.flatMap((field: F[number]) => [field, `-${field}` as const])
+  return Type.Optional(StringEnum(values, {
     default: fallback,
     description: `Sort field; prefix with - for descending. Ties are broken by id. Default ${fallback}.`
   }))
@@ -176,7 +176,8 @@ export function SortParam<const F extends readonly string[]> (fields: F, fallbac
 
 /** The envelope every list answers with; its example is a page of the item's example. */
 export function ListOf<T extends TSchema> (item: T, id: string) {
-  const example = (item as { examples?: unknown[] }).examples?.[0]
+  const { examples }: { examples?: unknown[] } = item
+  const example = examples?.[0]
   if (example === undefined) throw new Error(`ListOf(${id}): the item schema needs an example`)
   return Type.Object({
     data: Type.Array(Ref(item), { maxItems: 100, description: 'One page, at most `limit` records.' }),
@@ -196,7 +197,7 @@ export const sharedSchemas = [Id, PartialDate, CountryCode, Summary, SourceSumma
  * Undefined when the field is required.
  */
 export function createDefault (schema: TSchema): { value: unknown } | undefined {
-  const s = schema as { anyOf?: Array<{ type?: unknown }>, type?: unknown, minItems?: number, enum?: unknown[] }
+  const s: { anyOf?: Array<{ type?: unknown }>, type?: unknown, minItems?: number, enum?: unknown[] } = schema
   if (s.anyOf?.some((branch) => branch.type === 'null') === true) return { value: null }
   if (s.type === 'boolean') return { value: false }
   if (s.type === 'array' && (s.minItems ?? 0) === 0) return { value: [] }

@@ -76,7 +76,7 @@ export const { Input: SponsorInput, Create: SponsorCreate, Patch: SponsorPatch }
 })
 export type SponsorInput = Static<typeof SponsorInput>
 // A PATCH that leaves formerNames out keeps them: no default there.
-delete (SponsorPatch.properties.formerNames as { default?: unknown }).default
+Reflect.deleteProperty(SponsorPatch.properties.formerNames, 'default')
 
 export const SponsorList = ListOf(Sponsor, 'SponsorList')
 

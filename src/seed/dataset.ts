@@ -19,7 +19,8 @@ import type { SourceInput } from '../schemas/sources.js'
 import type { SponsorInput } from '../schemas/sponsors.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 
-export interface Dataset {
+// A type, not an interface, so it has the implicit index signature Object.entries needs.
+export type Dataset = {
   sources: SourceInput[]
   games: GameInput[]
   categories: CategoryInput[]
@@ -59,7 +60,7 @@ export function readDataset (dir: string): Dataset {
     try {
       parsed = JSON.parse(readFileSync(file, 'utf8'))
     } catch (error) {
-      throw new SeedError(`${file}: not valid JSON (${(error as Error).message})`)
+      throw new SeedError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`)
     }
     if (!Array.isArray(parsed)) throw new SeedError(`${file}: must hold a JSON array of records`)
     dataset[key] = parsed as never
@@ -86,7 +87,7 @@ function validatorFor (schema: string): ValidateFunction {
 }
 
 function describe (error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>
+  const params: Record<string, unknown> = error.params
   const extra = typeof params.additionalProperty === 'string' ? ` (${params.additionalProperty})` : ''
   return `${error.message ?? 'is invalid'}${extra}`
 }
@@ -98,10 +99,11 @@ export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) =
     const validate = validatorFor(schema)
     const seen = new Set<string>()
     dataset[key].forEach((record, index) => {
+      const given: unknown = record.id
       if (!validate(record)) {
         const error = validate.errors?.[0]
         const path = error === undefined ? '' : error.instancePath
-        const id = typeof (record as { id?: unknown }).id === 'string' ? ` (id "${(record as { id: string }).id}")` : ''
+        const id = typeof given === 'string' ? ` (id "${given}")` : ''
         throw new SeedError(`${label(key)}: record ${index}${id}, field ${path === '' ? '/' : path}: ${error === undefined ? 'is invalid' : describe(error)}`)
       }
       if (seen.has(record.id)) throw new SeedError(`${label(key)}: record ${index}: duplicate id "${record.id}"`)
