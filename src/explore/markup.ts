@@ -1,5 +1,5 @@
 // Escaping and small formatting shared by the chart (SVG) and the page (HTML).
-import type { Contract } from '../schemas/contracts.js'
+import type { Contract } from '../resources/contracts/schemas.js'
 import type { FormerName } from './model.js'
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' }

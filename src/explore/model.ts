@@ -2,8 +2,8 @@
 // the same filters) as GET /v1/contracts: one list call per filter set, never a second
 // query path. The page and the SVG are both drawn from this model.
 import type { Repositories } from '../repositories/index.js'
-import type { Contract } from '../schemas/contracts.js'
-import type { FormerName, Sponsor } from '../schemas/sponsors.js'
+import type { Contract } from '../resources/contracts/schemas.js'
+import type { FormerName, Sponsor } from '../resources/sponsors/schemas.js'
 import { collectAll } from '../lib/paging.js'
 import { firstDay, lastDay } from '../lib/partial-date.js'
 
@@ -17,7 +17,7 @@ export interface ExploreFilters {
 
 export const FILTER_NAMES = ['category', 'country', 'programme', 'activeOn'] as const
 
-export type { FormerName } from '../schemas/sponsors.js'
+export type { FormerName } from '../resources/sponsors/schemas.js'
 
 /** A bar: one contract in one partner's row (a joint contract has a bar in each partner's row). */
 export interface Bar {

@@ -3,7 +3,7 @@
 // the per-edition table and the contracts with their sources. No script at all; its
 // one stylesheet is inline and allowed by its hash (see PAGE_CSP).
 import { createHash } from 'node:crypto'
-import type { Contract } from '../schemas/contracts.js'
+import type { Contract } from '../resources/contracts/schemas.js'
 import { renderChart } from './chart.js'
 import { esc, formerly, termOf } from './markup.js'
 import { apiQuery, FILTER_NAMES, FIRST_YEAR, LAST_YEAR, type ExploreFilters, type ExploreModel, type ProgrammeBand } from './model.js'

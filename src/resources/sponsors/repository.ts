@@ -1,14 +1,14 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
-import type { Db } from '../db/open.js'
-import { contractCategories, contractGames, contracts, contractSponsors, sponsorNames, sponsors, sponsorSources } from '../db/schema.js'
-import { sponsorsInProgramme } from './programmes.js'
-import type { FormerName, Sponsor, SponsorInput } from '../schemas/sponsors.js'
-import type { SourceSummary } from '../schemas/common.js'
+import type { Db } from '../../db/open.js'
+import { contractCategories, contractGames, contracts, contractSponsors, sponsorNames, sponsors, sponsorSources } from '../../db/schema.js'
+import { sponsorsInProgramme } from '../programmes/repository.js'
+import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
+import type { SourceSummary } from '../../schemas/common.js'
 import type { Static } from 'typebox'
-import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceSources } from './links.js'
-import type { SearchRepository } from './search.js'
+import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceSources } from '../../repositories/links.js'
+import type { SearchRepository } from '../../repositories/search.js'
 
 const s = sponsors
 const cs = contractSponsors

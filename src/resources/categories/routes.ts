@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from './read.js'
-import { registerWrites } from './writes.js'
-import { assertParent } from './references.js'
-import { CategoryCreate, CategoryPatch, type CategoryInput } from '../schemas/categories.js'
-import { listResponse, pageInMemory, pageOf } from '../lib/paging.js'
-import { firstDay } from '../lib/partial-date.js'
-import { IdParamsOf, Ref } from '../schemas/common.js'
-import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from '../schemas/categories.js'
+import { getById } from '../../routes/read.js'
+import { registerWrites } from '../../routes/writes.js'
+import { assertParent } from '../../routes/references.js'
+import { CategoryCreate, CategoryPatch, type CategoryInput } from './schemas.js'
+import { listResponse, pageInMemory, pageOf } from '../../lib/paging.js'
+import { firstDay } from '../../lib/partial-date.js'
+import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from './schemas.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const CategoryIdParams = IdParamsOf('cloud-services')

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from './read.js'
-import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParamsOf, Ref } from '../schemas/common.js'
-import { Programme, ProgrammeList, ProgrammeListQuery } from '../schemas/programmes.js'
+import { getById } from '../../routes/read.js'
+import { listResponse, pageOf } from '../../lib/paging.js'
+import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { Programme, ProgrammeList, ProgrammeListQuery } from './schemas.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const ProgrammeIdParams = IdParamsOf('top-viii')

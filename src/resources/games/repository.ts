@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
-import type { Db } from '../db/open.js'
-import { games, gameSources } from '../db/schema.js'
-import type { SourceSummary } from '../schemas/common.js'
-import type { Game, GameInput } from '../schemas/games.js'
-import { parseJson, sourcesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceSources } from './links.js'
+import type { Db } from '../../db/open.js'
+import { games, gameSources } from '../../db/schema.js'
+import type { SourceSummary } from '../../schemas/common.js'
+import type { Game, GameInput } from './schemas.js'
+import { parseJson, sourcesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceSources } from '../../repositories/links.js'
 
 const g = games
 const select = {

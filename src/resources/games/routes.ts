@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from './read.js'
-import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParamsOf, Ref } from '../schemas/common.js'
-import { Game, GameList, GameListQuery } from '../schemas/games.js'
-import { GameSponsorsQuery, SponsorList } from '../schemas/sponsors.js'
-import { assertFilterRefs, assertParent } from './references.js'
+import { getById } from '../../routes/read.js'
+import { listResponse, pageOf } from '../../lib/paging.js'
+import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { Game, GameList, GameListQuery } from './schemas.js'
+import { GameSponsorsQuery, SponsorList } from '../sponsors/schemas.js'
+import { assertFilterRefs, assertParent } from '../../routes/references.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const GameIdParams = IdParamsOf('la-2028')

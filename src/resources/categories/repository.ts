@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
-import type { Db } from '../db/open.js'
-import { categories, categorySources } from '../db/schema.js'
-import type { SourceSummary } from '../schemas/common.js'
-import type { Category, CategoryInput } from '../schemas/categories.js'
-import { parseJson, sourcesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceSources } from './links.js'
-import type { SearchRepository } from './search.js'
+import type { Db } from '../../db/open.js'
+import { categories, categorySources } from '../../db/schema.js'
+import type { SourceSummary } from '../../schemas/common.js'
+import type { Category, CategoryInput } from './schemas.js'
+import { parseJson, sourcesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceSources } from '../../repositories/links.js'
+import type { SearchRepository } from '../../repositories/search.js'
 
 const k = categories
 const select = {

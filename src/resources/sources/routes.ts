@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from './read.js'
-import { registerWrites } from './writes.js'
-import { SourceCreate, SourcePatch, type SourceInput } from '../schemas/sources.js'
-import { listResponse, pageOf } from '../lib/paging.js'
-import { IdParamsOf, Ref } from '../schemas/common.js'
-import { Source, SourceList, SourceListQuery } from '../schemas/sources.js'
+import { getById } from '../../routes/read.js'
+import { registerWrites } from '../../routes/writes.js'
+import { SourceCreate, SourcePatch, type SourceInput } from './schemas.js'
+import { listResponse, pageOf } from '../../lib/paging.js'
+import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { Source, SourceList, SourceListQuery } from './schemas.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const SourceIdParams = IdParamsOf('insidethegames-2017-01-19-alibaba-top-sponsor')

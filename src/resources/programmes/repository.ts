@@ -4,13 +4,13 @@
 // Embedded lists are capped at PARTNERS_MAX (TOP editions have had 9 to 15 partners).
 import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
-import type { Db } from '../db/open.js'
-import { contracts, contractSponsors, games, programmes, programmeSources, sponsors } from '../db/schema.js'
-import type { SourceSummary, Summary } from '../schemas/common.js'
-import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from '../schemas/programmes.js'
-import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceSources } from './links.js'
+import type { Db } from '../../db/open.js'
+import { contracts, contractSponsors, games, programmes, programmeSources, sponsors } from '../../db/schema.js'
+import type { SourceSummary, Summary } from '../../schemas/common.js'
+import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from './schemas.js'
+import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceSources } from '../../repositories/links.js'
 
 const p = programmes
 const c = contracts

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Count, Cursor, Embedded, Id, Limit, ListOf, Nullable, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary } from './common.js'
+import { Count, Cursor, Embedded, Id, Limit, ListOf, Nullable, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary } from '../../schemas/common.js'
 
 /** Most partners a programme edition embeds (TOP editions have had 9 to 15). */
 export const PARTNERS_MAX = 1000

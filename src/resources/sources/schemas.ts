@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from './common.js'
+import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from '../../schemas/common.js'
 
 const fields = {
   title: Type.String({ minLength: 1, maxLength: 300 }),

@@ -1,7 +1,7 @@
 // A dated fact on a sponsor's timeline other than its contracts and meetings: an
 // extension, a renewal, a first.
 import { Type, type Static } from 'typebox'
-import { Cursor, Embedded, Id, IdParamsOf, Limit, ListOf, PartialDate, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary, writeSchemas } from './common.js'
+import { Cursor, Embedded, Id, IdParamsOf, Limit, ListOf, PartialDate, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary, writeSchemas } from '../../schemas/common.js'
 
 /** A fact of the seed, for the examples. */
 export const FACT_EXAMPLE_ID = 'alibaba-tmall-olympic-store-2018'

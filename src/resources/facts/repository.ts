@@ -1,10 +1,10 @@
 import { asc, eq, sql } from 'drizzle-orm'
-import type { Db } from '../db/open.js'
-import { factSources, sponsorFacts, sponsors } from '../db/schema.js'
-import type { Fact as FactRecord, FactInput } from '../schemas/facts.js'
-import { parseJson, q, sourcesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceSources } from './links.js'
+import type { Db } from '../../db/open.js'
+import { factSources, sponsorFacts, sponsors } from '../../db/schema.js'
+import type { Fact as FactRecord, FactInput } from './schemas.js'
+import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceSources } from '../../repositories/links.js'
 
 const f = sponsorFacts
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
-import type { Db } from '../db/open.js'
-import { sources } from '../db/schema.js'
-import type { Source, SourceInput } from '../schemas/sources.js'
-import { createLister } from './keyset.js'
+import type { Db } from '../../db/open.js'
+import { sources } from '../../db/schema.js'
+import type { Source, SourceInput } from './schemas.js'
+import { createLister } from '../../repositories/keyset.js'
 
 const select = {
   id: sources.id,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, Cursor, Embedded, Id, Limit, ListOf, PartialDate, Ref, SortParam, SourceSummary, StringEnum } from './common.js'
+import { SOURCE_EXAMPLE, Cursor, Embedded, Id, Limit, ListOf, PartialDate, Ref, SortParam, SourceSummary, StringEnum } from '../../schemas/common.js'
 
 /** Longest event summary; a contract's, made from its names, is cut to fit. */
 export const EVENT_SUMMARY_MAX = 4000

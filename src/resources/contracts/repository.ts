@@ -1,16 +1,16 @@
 import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
-import type { Db } from '../db/open.js'
+import type { Db } from '../../db/open.js'
 import {
   categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
-} from '../db/schema.js'
-import { contractsInProgramme } from './programmes.js'
-import type { SourceSummary, Summary } from '../schemas/common.js'
-import type { Contract, ContractInput } from '../schemas/contracts.js'
-import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceLinks, replaceSources } from './links.js'
-import type { SearchRepository } from './search.js'
+} from '../../db/schema.js'
+import { contractsInProgramme } from '../programmes/repository.js'
+import type { SourceSummary, Summary } from '../../schemas/common.js'
+import type { Contract, ContractInput } from './schemas.js'
+import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceLinks, replaceSources } from '../../repositories/links.js'
+import type { SearchRepository } from '../../repositories/search.js'
 
 const c = contracts
 type Summaries = Array<Static<typeof Summary>>

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from './read.js'
-import { listResponse, pageOf } from '../lib/paging.js'
-import { Ref } from '../schemas/common.js'
-import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput } from '../schemas/facts.js'
-import { meetingFilters } from './meetings.js'
-import { assertFilterRefs } from './references.js'
-import { registerWrites } from './writes.js'
+import { getById } from '../../routes/read.js'
+import { listResponse, pageOf } from '../../lib/paging.js'
+import { Ref } from '../../schemas/common.js'
+import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput } from './schemas.js'
+import { meetingFilters } from '../meetings/routes.js'
+import { assertFilterRefs } from '../../routes/references.js'
+import { registerWrites } from '../../routes/writes.js'
 
 const tags = ['facts']
 

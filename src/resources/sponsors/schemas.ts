@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from './common.js'
-import { SearchMode, SearchText } from './search.js'
+import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from '../../schemas/common.js'
+import { SearchMode, SearchText } from '../../schemas/search.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from './common.js'
+import { Embedded, SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from '../../schemas/common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 100, examples: ['PyeongChang 2018'] }),

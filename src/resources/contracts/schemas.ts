@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from './common.js'
+import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from '../../schemas/common.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 

@@ -1,13 +1,13 @@
 // A sponsor's timeline: its contracts' signing, start and end, its meetings and its
 // other dated facts, in date order. Dates of reduced precision sort before fuller
 // dates of the same period ("2017" before "2017-01" before "2017-01-19").
-import { firstDay, lastDay } from '../lib/partial-date.js'
-import { clip } from '../lib/text.js'
-import { EVENT_SUMMARY_MAX } from '../schemas/timeline.js'
-import type { Contract } from '../schemas/contracts.js'
-import type { Meeting } from '../schemas/meetings.js'
-import type { TimelineEvent } from '../schemas/timeline.js'
-import type { Fact } from './facts.js'
+import { firstDay, lastDay } from '../../lib/partial-date.js'
+import { clip } from '../../lib/text.js'
+import { EVENT_SUMMARY_MAX } from './timeline-schemas.js'
+import type { Contract } from '../contracts/schemas.js'
+import type { Meeting } from '../meetings/schemas.js'
+import type { TimelineEvent } from './timeline-schemas.js'
+import type { Fact } from '../facts/repository.js'
 
 const KIND_ORDER: Record<TimelineEvent['kind'], number> = {
   'contract-signed': 0,

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from './common.js'
+import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from '../../schemas/common.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Cloud Services'] }),

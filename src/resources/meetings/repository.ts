@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
-import type { Db } from '../db/open.js'
-import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSponsors, sponsors } from '../db/schema.js'
-import type { SourceSummary, Summary } from '../schemas/common.js'
-import type { Meeting, MeetingInput } from '../schemas/meetings.js'
-import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
-import { replaceLinks, replaceSources } from './links.js'
-import type { SearchRepository } from './search.js'
+import type { Db } from '../../db/open.js'
+import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSponsors, sponsors } from '../../db/schema.js'
+import type { SourceSummary, Summary } from '../../schemas/common.js'
+import type { Meeting, MeetingInput } from './schemas.js'
+import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
+import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { replaceLinks, replaceSources } from '../../repositories/links.js'
+import type { SearchRepository } from '../../repositories/search.js'
 
 const m = meetings
 const p = meetingParticipants
