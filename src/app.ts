@@ -9,6 +9,7 @@ import { isPartialDate } from './lib/partial-date.js'
 import { validatorCompiler } from './lib/ajv.js'
 import { lazySerializers } from './lib/serializers.js'
 import { apiSchemas } from './schemas/index.js'
+import { resources } from './resources/all.js'
 import auth from './plugins/auth.js'
 import pressure from './plugins/pressure.js'
 import rateLimit from './plugins/rate-limit.js'
@@ -21,21 +22,13 @@ import methods from './plugins/methods.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
 import strictQuery from './plugins/strict-query.js'
 import openapi, { API_TITLE } from './plugins/swagger.js'
-import categories from './resources/categories/routes.js'
 import changes from './routes/changes.js'
-import contracts from './resources/contracts/routes.js'
-import facts from './resources/facts/routes.js'
 import explore from './routes/explore.js'
-import games from './resources/games/routes.js'
 import health from './routes/health.js'
 import root from './routes/root.js'
-import meetings from './resources/meetings/routes.js'
-import programmes from './resources/programmes/routes.js'
 import search from './routes/search.js'
 import snapshot from './routes/snapshot.js'
 import { latestMigration } from './db/schema-version.js'
-import sources from './resources/sources/routes.js'
-import sponsors from './resources/sponsors/routes.js'
 import type { Dataset } from './seed/dataset.js'
 import { fromPackage } from './lib/package-paths.js'
 
@@ -127,14 +120,7 @@ export async function buildApp (options: AppOptions) {
   await app.register(health)
   await app.register(explore)
   await app.register(async (v1) => {
-    await v1.register(sponsors)
-    await v1.register(categories)
-    await v1.register(contracts)
-    await v1.register(meetings)
-    await v1.register(games)
-    await v1.register(programmes)
-    await v1.register(sources)
-    await v1.register(facts)
+    for (const resource of resources) await v1.register(resource.routes)
     await v1.register(search)
     await v1.register(changes)
     await v1.register(snapshot, { schema })

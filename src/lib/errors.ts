@@ -17,24 +17,8 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, title: 'Unauthorized', meaning: 'No API key, or one that is unknown or revoked.' },
   FORBIDDEN: { status: 403, title: 'Forbidden', meaning: 'The API key lacks the scope the operation needs.' },
   ROUTE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No such route (the API lives under /v1).' },
-  SPONSOR_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No sponsor has this id.' },
-  CATEGORY_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No category has this id.' },
-  CONTRACT_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No contract has this id.' },
-  MEETING_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No meeting has this id.' },
-  GAME_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No Games edition has this id.' },
-  SOURCE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No source has this id.' },
-  FACT_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No fact has this id.' },
-  PROGRAMME_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No programme has this id.' },
   DUPLICATE_ID: { status: 409, title: 'Conflict', meaning: 'A POST names an id that is taken.' },
   DUPLICATE_RECORD: { status: 409, title: 'Conflict', meaning: 'The record repeats an existing one\'s natural key (a source\'s URL, a sponsor\'s current or former name in any case, the same sponsors holding a category over an overlapping term, a meeting\'s date, sponsors and city); `existing` names it.' },
-  SPONSOR_IN_USE: { status: 409, title: 'Conflict', meaning: 'The sponsor is still referred to.' },
-  CATEGORY_IN_USE: { status: 409, title: 'Conflict', meaning: 'The category is still referred to.' },
-  CONTRACT_IN_USE: { status: 409, title: 'Conflict', meaning: 'The contract is still referred to.' },
-  MEETING_IN_USE: { status: 409, title: 'Conflict', meaning: 'The meeting is still referred to.' },
-  GAME_IN_USE: { status: 409, title: 'Conflict', meaning: 'The Games edition is still referred to.' },
-  SOURCE_IN_USE: { status: 409, title: 'Conflict', meaning: 'The source is still cited.' },
-  FACT_IN_USE: { status: 409, title: 'Conflict', meaning: 'The fact is still referred to (nothing refers to facts yet; DELETE documents it like every resource).' },
-  PROGRAMME_IN_USE: { status: 409, title: 'Conflict', meaning: 'The programme is still referred to.' },
   INVALID_TERM: { status: 409, title: 'Conflict', meaning: 'A contract ends before it starts.' },
   CATEGORY_HELD: { status: 409, title: 'Conflict', meaning: 'A contract of other sponsors holds the category over an overlapping term (TOP exclusivity); `existing` names it.' },
   IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, title: 'Conflict', meaning: 'A request with this Idempotency-Key is still being processed; retry shortly.' },
@@ -50,8 +34,24 @@ export const ERRORS = {
   UPSTREAM_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'Sent by the nginx of deploy/ when no server behind it answers (writes and the audit trail need the primary).' }
 } as const satisfies Record<string, { status: number, title: string, meaning: string }>
 
-export type ErrorCode = keyof typeof ERRORS
-export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[]
+/**
+ * Every resource has two codes of its own, named after its singular (src/resources):
+ * `SPONSOR_NOT_FOUND` (404) and `SPONSOR_IN_USE` (409). src/resources/catalogue.ts
+ * lists them with the codes above.
+ */
+export const RECORD_ERRORS = {
+  NOT_FOUND: { status: 404, title: 'Not Found' },
+  IN_USE: { status: 409, title: 'Conflict' }
+} as const
+
+export type RecordErrorCode = `${string}_${keyof typeof RECORD_ERRORS}`
+export type ErrorCode = keyof typeof ERRORS | RecordErrorCode
+
+/** A code's status and title. */
+export function errorOf (code: ErrorCode): { status: number, title: string } {
+  if (code in ERRORS) return ERRORS[code as keyof typeof ERRORS]
+  return code.endsWith('_IN_USE') ? RECORD_ERRORS.IN_USE : RECORD_ERRORS.NOT_FOUND
+}
 
 export interface FieldError {
   path: string
@@ -83,8 +83,9 @@ export class ApiError extends Error {
     super(detail)
     this.name = 'ApiError'
     this.code = code
-    this.statusCode = ERRORS[code].status
-    this.title = ERRORS[code].title
+    const { status, title } = errorOf(code)
+    this.statusCode = status
+    this.title = title
     this.type = problemType(this.statusCode)
     this.errors = options.errors
     this.headers = options.headers
@@ -114,21 +115,17 @@ export function problemType (status: number): string {
   return `/problems/${PROBLEM_TYPES[status] ?? (status >= 500 ? 'internal-error' : 'invalid-request')}`
 }
 
-/** The kinds of record, by their singular name. */
-export type RecordKind = 'sponsor' | 'category' | 'contract' | 'meeting' | 'game' | 'source' | 'fact' | 'programme'
-
-const KIND_LABEL: Partial<Record<RecordKind, string>> = { game: 'Games edition' }
-
-export function notFound (kind: RecordKind, id: string): ApiError {
-  return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${KIND_LABEL[kind] ?? kind} with id "${id}".`)
+/** A record of this kind (a resource's singular name) has no such id; `label` names the kind in words. */
+export function notFound (kind: string, id: string, label = kind): ApiError {
+  return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${label} with id "${id}".`)
 }
 
-export function inUse (kind: RecordKind, detail: string): ApiError {
+export function inUse (kind: string, detail: string): ApiError {
   return new ApiError(`${upper(kind)}_IN_USE`, detail)
 }
 
-function upper<K extends RecordKind> (kind: K): Uppercase<K> {
-  return kind.toUpperCase() as Uppercase<K>
+function upper (kind: string): string {
+  return kind.toUpperCase()
 }
 
 /** A query parameter that is well formed but does not make sense: one kind of mistake with schema failures. */

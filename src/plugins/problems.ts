@@ -2,7 +2,7 @@
 // document, and every route's schema lists the problems it can answer with.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
-import { ApiError, ERRORS, problemType, type ErrorCode, type ExistingRecord, type FieldError } from '../lib/errors.js'
+import { ApiError, errorOf, problemType, type ErrorCode, type ExistingRecord, type FieldError } from '../lib/errors.js'
 import { responsesOf } from '../lib/route-schema.js'
 import { clip } from '../lib/text.js'
 import { PROBLEM_TEXT_MAX } from '../schemas/common.js'
@@ -28,7 +28,7 @@ interface Problem {
 
 /** A problem of a catalogued code, for the request that failed. */
 function problemOf (code: ErrorCode, detail: string, request: FastifyRequest, extra: { errors?: FieldError[], existing?: ExistingRecord } = {}): Problem {
-  const { status, title } = ERRORS[code]
+  const { status, title } = errorOf(code)
   return { type: problemType(status), title, status, detail, instance: request.url.split('?')[0] ?? request.url, code, requestId: request.id, ...extra }
 }
 

@@ -3,22 +3,17 @@
 import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { resources } from '../resources/all.js'
 import { apiSchemas } from '../schemas/index.js'
 import { DOCS_CSP } from './security.js'
 import { documentHeaders } from './openapi-headers.js'
 
 export const API_TITLE = 'Olympic sponsor data API'
 
+/** The tags in document order: the index, one per resource (its declaration), then the rest. */
 export const TAGS = [
   { name: 'meta', description: 'The index: where the documentation and every resource list live.' },
-  { name: 'sponsors', description: 'Companies in the TOP programme, their contracts, meetings and timeline.' },
-  { name: 'categories', description: 'TOP product categories and who held them when.' },
-  { name: 'contracts', description: 'The terms of each TOP agreement.' },
-  { name: 'meetings', description: 'Documented meetings between the IOC and sponsors, with quotes.' },
-  { name: 'games', description: 'Olympic Games editions and the sponsors covering them.' },
-  { name: 'facts', description: 'Other dated facts on a sponsor\'s timeline: an extension, a renewal, a first.' },
-  { name: 'programmes', description: 'The editions of the TOP programme, TOP I (1985–1988) on, with their partners and Games.' },
-  { name: 'sources', description: 'Where each fact was read.' },
+  ...resources.map(({ plural, description }) => ({ name: plural, description })),
   { name: 'search', description: 'Full-text search across the records.' },
   { name: 'changes', description: 'The audit trail of writes.' },
   { name: 'replication', description: 'Consistent copies of the database for read replicas (docs/operations.md).' },

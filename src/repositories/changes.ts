@@ -47,7 +47,7 @@ export function createChangesRepository (db: Db) {
           at: row.at,
           key: { id: row.keyId, name: row.keyName },
           action: row.action,
-          resource: row.resource as Change['resource'],
+          resource: row.resource,
           recordId: row.recordId,
           before: row.before === null ? null : JSON.parse(row.before) as Record<string, unknown>,
           after: row.after === null ? null : JSON.parse(row.after) as Record<string, unknown>

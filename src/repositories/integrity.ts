@@ -1,29 +1,48 @@
 // Questions a write must ask before it changes anything: does an id exist, what still
 // refers to a record, and would a contract break TOP's category exclusivity.
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/open.js'
+import type { Resource } from '../resources/resource.js'
 
-export type Kind = 'source' | 'game' | 'category' | 'sponsor' | 'contract' | 'meeting' | 'fact' | 'programme'
+/** A resource by its singular name: "sponsor", "game"… */
+export type Kind = string
 
-const TABLES: Record<Kind, string> = {
-  source: 'sources', game: 'games', category: 'categories', sponsor: 'sponsors', contract: 'contracts', meeting: 'meetings', fact: 'sponsor_facts', programme: 'programmes'
+interface Referrer {
+  /** The referring resource, singular. */
+  what: string
+  /** Its path under /v1, to name where the referrer can be seen. */
+  path: string
+  sql: string
 }
 
 /**
- * What points at a record of each kind, as "kind: sql returning ids". A fact is named
- * with its route: it is only reachable there, not through its sponsor's endpoints.
+ * Who refers to whom, from the tables' foreign keys: a foreign key of a resource's table
+ * that does not cascade (the link to the resource's own records does) points at another
+ * resource whose records it keeps from being deleted. A new table's references cannot be
+ * forgotten.
  */
-const REFERRERS: Partial<Record<Kind, Array<{ what: string, sql: string, path?: string }>>> = {
-  sponsor: [
-    { what: 'contract', sql: 'select contract_id from contract_sponsors where sponsor_id = ?' },
-    { what: 'meeting', sql: 'select meeting_id from meeting_sponsors where sponsor_id = ?' },
-    { what: 'fact', sql: 'select id from sponsor_facts where sponsor_id = ?', path: '/v1/facts' }
-  ],
-  category: [{ what: 'contract', sql: 'select contract_id from contract_categories where category_id = ?' }],
-  source: ['sponsor', 'category', 'contract', 'meeting', 'game', 'sponsor_fact', 'programme'].map((owner) => ({
-    what: owner === 'sponsor_fact' ? 'fact' : owner,
-    sql: `select ${owner === 'sponsor_fact' ? 'fact' : owner}_id from ${owner}_sources where source_id = ?`,
-    ...(owner === 'sponsor_fact' ? { path: '/v1/facts' } : {})
-  }))
+export function referrersOf (resources: readonly Resource[]): Map<Kind, Referrer[]> {
+  const owner = new Map<string, Resource>(resources.map((resource) => [getTableConfig(resource.tables[0]).name, resource]))
+  const referrers = new Map<Kind, Referrer[]>()
+  for (const resource of resources) {
+    const records = getTableConfig(resource.tables[0]).name
+    for (const table of resource.tables as readonly SQLiteTable[]) {
+      const config = getTableConfig(table)
+      const own = config.foreignKeys.find((fk) => fk.reference().foreignTable === resource.tables[0])
+      const idColumn = table === resource.tables[0] ? 'id' : own?.reference().columns[0]?.name
+      for (const fk of config.foreignKeys) {
+        if (fk === own && table !== resource.tables[0]) continue
+        const target = owner.get(getTableConfig(fk.reference().foreignTable).name)
+        const column = fk.reference().columns[0]?.name
+        if (target === undefined || idColumn === undefined || column === undefined || target === resource) continue
+        const list = referrers.get(target.singular) ?? []
+        list.push({ what: resource.singular, path: `/v1/${resource.plural}`, sql: `select ${idColumn} from ${config.name} where ${column} = ?` })
+        referrers.set(target.singular, list)
+      }
+    }
+    if (!owner.has(records)) throw new Error(`resource ${resource.plural}: no records table`)
+  }
+  return referrers
 }
 
 export interface Conflict {
@@ -49,7 +68,7 @@ export function foldName (text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('en').trim().replace(/\s+/g, ' ')
 }
 
-export function createIntegrity (db: Db) {
+export function createIntegrity (db: Db, resources: readonly Resource[]) {
   const sqlite = db.$client
   sqlite.function('fold_name', { deterministic: true }, (text: unknown) => typeof text === 'string' ? foldName(text) : null)
   const sourceByUrl = sqlite.prepare<[string, string], { id: string, url: string }>('select id, url from sources where url = ? and id <> ? order by id limit 1')
@@ -73,9 +92,9 @@ export function createIntegrity (db: Db) {
     where c.date = :date and c.id <> :id and coalesce(fold_name(c.city), '') = :city
       and ${sameSponsors('meeting_sponsors', 'meeting_id')}
     order by c.id limit 1`)
-  const exists = Object.fromEntries(Object.entries(TABLES).map(([kind, table]) =>
-    [kind, sqlite.prepare<[string], 1>(`select 1 from ${table} where id = ?`).pluck()]))
-  const referrers = Object.fromEntries(Object.entries(REFERRERS).map(([kind, list]) =>
+  const exists = new Map(resources.map((resource) =>
+    [resource.singular, sqlite.prepare<[string], 1>(`select 1 from ${getTableConfig(resource.tables[0]).name} where id = ?`).pluck()]))
+  const referrers = new Map([...referrersOf(resources)].map(([kind, list]) =>
     [kind, list.map(({ what, sql, path }) => ({ what, path, statement: sqlite.prepare<[string], string>(`${sql} order by 1 limit 5`).pluck() }))]))
   const overlapping = sqlite.prepare<ContractKey, Conflict>(`
     select c.id as contract, cc.category_id as category, c.starts_first as startsFirst, c.ends_last as endsLast,
@@ -88,15 +107,24 @@ export function createIntegrity (db: Db) {
     order by c.starts_first, c.id
     limit 1`)
 
+  const byName = new Map(resources.flatMap((resource) => [[resource.singular, resource], [resource.plural, resource]] as const))
+
   return {
+    /** The resource a name (singular or plural) names, if any. */
+    resource (name: string): Resource | undefined {
+      return byName.get(name)
+    },
+
     exists (kind: Kind, id: string): boolean {
-      return exists[kind]?.get(id) !== undefined
+      const statement = exists.get(kind)
+      if (statement === undefined) throw new Error(`no resource "${kind}"`)
+      return statement.get(id) !== undefined
     },
 
     /** Up to five referrers per kind, e.g. ['contract "alibaba-top"', 'fact "tmall" (/v1/facts/tmall)']. */
     referencesTo (kind: Kind, id: string): string[] {
-      return (referrers[kind] ?? []).flatMap(({ what, path, statement }) => statement.all(id)
-        .map((ref) => `${what} "${ref}"${path === undefined ? '' : ` (${path}/${ref})`}`))
+      return (referrers.get(kind) ?? []).flatMap(({ what, path, statement }) => statement.all(id)
+        .map((ref) => `${what} "${ref}" (${path}/${ref})`))
     },
 
     /** Another source with this URL. */

@@ -1,4 +1,5 @@
-// Full-text search over sponsors, categories, contracts and meetings with SQLite FTS5.
+// Full-text search with SQLite FTS5 over the resources that declare a search document
+// (src/resources/*/index.ts: sponsors, categories, contracts, meetings).
 // Each record has one document in search_docs (title + body), rebuilt by refresh()
 // inside the writer's transaction; triggers keep the FTS5 index on it in step.
 // FTS5 is outside what Drizzle models, so these are plain prepared statements.
@@ -8,33 +9,11 @@ import { createTotals } from '../db/version.js'
 import { ApiError, badParameter } from '../lib/errors.js'
 import { decodeCursor, encodeCursor } from '../lib/cursor.js'
 import { clip, clipMarked } from '../lib/text.js'
-import { HIT_SNIPPET_MAX, HIT_TITLE_MAX, SEARCH_TYPES } from '../schemas/search.js'
+import { HIT_SNIPPET_MAX, HIT_TITLE_MAX } from '../schemas/search.js'
+import type { Resource } from '../resources/resource.js'
 
-export type SearchType = typeof SEARCH_TYPES[number]
-
-const PATHS: Record<SearchType, string> = { sponsor: 'sponsors', category: 'categories', contract: 'contracts', meeting: 'meetings' }
-
-/** SELECT type, ref_id, title, body of the records a WHERE clause picks. */
-const DOCUMENT_SQL: Record<SearchType, (where: string) => string> = {
-  sponsor: (where) => `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,
-      (select group_concat(n.name, ' ' order by n.position) from sponsor_names n where n.sponsor_id = s.id))
-    from sponsors s where ${where}`,
-  category: (where) => `select 'category', k.id, k.name, coalesce(k.description, '')
-    from categories k where ${where}`,
-  contract: (where) => `select 'contract', c.id,
-      coalesce((select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id), '')
-        || ': ' || coalesce((select group_concat(k.name, ', ' order by cc.position) from contract_categories cc join categories k on k.id = cc.category_id where cc.contract_id = c.id), ''),
-      concat_ws(' ', c.notes, c.territory)
-    from contracts c where ${where}`,
-  meeting: (where) => `select 'meeting', m.id,
-      coalesce((select group_concat(p.name, ', ' order by p.position) from meeting_participants p where p.meeting_id = m.id), '') || coalesce(' in ' || m.city, ''),
-      concat_ws(' ', m.summary,
-        (select group_concat(p.name || coalesce(', ' || p.role, '') || coalesce(', ' || p.organisation, ''), '; ' order by p.position) from meeting_participants p where p.meeting_id = m.id),
-        (select group_concat(q.speaker || ': ' || q.text, ' ' order by q.position) from meeting_quotes q where q.meeting_id = m.id))
-    from meetings m where ${where}`
-}
-
-const ALIAS: Record<SearchType, string> = { sponsor: 's', category: 'k', contract: 'c', meeting: 'm' }
+/** A searchable resource's singular name: "sponsor", "contract"… */
+export type SearchType = string
 
 /**
  * Turns what a user typed into an FTS5 query. Plain words become quoted prefix terms
@@ -82,11 +61,13 @@ type Params = Record<string, unknown>
 
 interface HitRow { type: SearchType, id: string, title: string, snippet: string, rank: number, docRowid: number }
 
-export function createSearchRepository (db: Db) {
+export function createSearchRepository (db: Db, resources: readonly Resource[]) {
+  const documents = resources.flatMap(({ singular, plural, search }) => search === undefined ? [] : [{ type: singular, path: plural, ...search }])
+  const paths = new Map(documents.map(({ type, path }) => [type, path]))
   const sqlite = db.$client
   const totals = createTotals(sqlite)
-  const upserts = new Map(SEARCH_TYPES.map((type) => [type, sqlite.prepare<{ id: string }>(
-    `insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type](`${ALIAS[type]}.id = :id`)}
+  const upserts = new Map(documents.map(({ type, alias, sql }) => [type, sqlite.prepare<{ id: string }>(
+    `insert into search_docs (type, ref_id, title, body) ${sql} where ${alias}.id = :id
      on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
   )]))
   const removal = sqlite.prepare('delete from search_docs where type = ? and ref_id = ?')
@@ -156,8 +137,8 @@ export function createSearchRepository (db: Db) {
     rebuildAll (): void {
       sqlite.transaction(() => {
         sqlite.prepare('delete from search_docs').run()
-        for (const type of SEARCH_TYPES) {
-          sqlite.prepare(`insert into search_docs (type, ref_id, title, body) ${DOCUMENT_SQL[type]('true')}`).run()
+        for (const { sql } of documents) {
+          sqlite.prepare(`insert into search_docs (type, ref_id, title, body) ${sql}`).run()
         }
       })()
     },
@@ -197,7 +178,7 @@ export function createSearchRepository (db: Db) {
         title: clip(row.title, HIT_TITLE_MAX),
         snippet: clipMarked(row.snippet, HIT_SNIPPET_MAX),
         score: Number((-row.rank).toPrecision(6)) + 0,
-        url: `/v1/${PATHS[row.type]}/${row.id}`
+        url: `/v1/${paths.get(row.type) ?? row.type}/${row.id}`
       }))
       return {
         rows: hits,

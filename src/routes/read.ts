@@ -1,12 +1,13 @@
 // GET /v1/<plural>/{id} for one resource: the record with its ETag, or a 404 problem.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Static, TSchema } from 'typebox'
-import { notFound, type RecordKind } from '../lib/errors.js'
+import { notFound } from '../lib/errors.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { Ref, type IdParamsOf } from '../schemas/common.js'
 
 export interface GetSpec<T extends TSchema> {
-  kind: RecordKind
+  /** The resource's singular name. */
+  kind: string
   /** Plural path segment and tag, e.g. "sponsors". */
   path: string
   /** The `{id}` parameter with an example id of this resource. */
@@ -34,7 +35,7 @@ function register (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: GetSpec<
     }
   }, async (request, reply) => {
     const record = spec.get(request.params.id)
-    if (record === undefined) throw notFound(spec.kind, request.params.id)
+    if (record === undefined) throw notFound(spec.kind, request.params.id, app.repos.integrity.resource(spec.kind)?.label)
     reply.header('etag', etagOfRecord(record))
     return record
   })

@@ -1,23 +1,20 @@
+// Filters and nested paths that name a record: a filter named after a resource (singular
+// or plural: `sponsor`, `category`, `games`, `programme`) must name one of its records.
 import type { Repositories } from '../repositories/index.js'
 import { badParameter, notFound } from '../lib/errors.js'
 
-type Kind = 'sponsor' | 'category' | 'games' | 'programme'
-
-function known (repos: Repositories, kind: Kind, id: string): boolean {
-  return repos.integrity.exists(kind === 'games' ? 'game' : kind, id)
-}
-
 /** A filter naming a record that does not exist is a mistake worth a 400, not an empty page. */
-export function assertFilterRefs (repos: Repositories, filters: Partial<Record<Kind, string | undefined>>): void {
-  for (const kind of ['sponsor', 'category', 'games', 'programme'] as const) {
-    const id = filters[kind]
-    if (id !== undefined && !known(repos, kind, id)) {
-      throw badParameter(kind, `names no known ${kind === 'games' ? 'Games edition' : kind === 'programme' ? 'programme edition' : kind} ("${id}")`)
-    }
+export function assertFilterRefs (repos: Repositories, filters: Record<string, unknown>): void {
+  for (const [name, id] of Object.entries(filters)) {
+    const resource = repos.integrity.resource(name)
+    if (resource === undefined || typeof id !== 'string') continue
+    if (!repos.integrity.exists(resource.singular, id)) throw badParameter(name, `names no known ${resource.label ?? resource.singular} ("${id}")`)
   }
 }
 
 /** The parent of a nested list must exist. */
-export function assertParent (repos: Repositories, kind: Kind, id: string): void {
-  if (!known(repos, kind, id)) throw notFound(kind === 'games' ? 'game' : kind, id)
+export function assertParent (repos: Repositories, name: string, id: string): void {
+  const resource = repos.integrity.resource(name)
+  if (resource === undefined) throw new Error(`no resource "${name}"`)
+  if (!repos.integrity.exists(resource.singular, id)) throw notFound(resource.singular, id, resource.label)
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { listResponse } from '../lib/paging.js'
 import { Ref } from '../schemas/common.js'
-import { SearchQuery, SearchResults } from '../schemas/search.js'
+import { SearchQuery, SearchResults } from '../schemas/search-results.js'
 
 const search: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/search', {

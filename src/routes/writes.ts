@@ -10,7 +10,8 @@ import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
 import { IdempotencyHeaders, idempotencyHooks } from '../lib/idempotency.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
-import type { Duplicate, Kind } from '../repositories/integrity.js'
+import type { Duplicate } from '../repositories/integrity.js'
+import type { Reference } from '../resources/resource.js'
 import type { Change } from '../schemas/changes.js'
 import { IdParams, IdParamsOf, Ref } from '../schemas/common.js'
 
@@ -21,7 +22,8 @@ const IF_MATCH = '^(\\*|(W/)?"[^"]*"( *, *(W/)?"[^"]*")*)$'
 export type WithId<Input extends { id: string }> = Omit<Input, 'id'> & { id: string }
 
 export interface WriteSpec<Input extends { id: string }, Read> {
-  kind: Kind
+  /** The resource's singular name. */
+  kind: string
   /** Plural path segment and tag, e.g. "sponsors". */
   path: Change['resource']
   schemas: { Create: TSchema, Patch: TSchema, Read: TSchema }
@@ -37,7 +39,7 @@ export interface WriteSpec<Input extends { id: string }, Read> {
   /** What `baseId` uses, for the documentation: "name", "first sponsor and start year"… */
   idFrom: string
   /** Ids the record points at, by body field (one id for a single-valued field). */
-  references: (input: WithId<Input>) => Array<{ field: string, kind: Kind, ids: readonly string[] | string }>
+  references: (input: WithId<Input>) => Reference[]
   /** Integrity rules beyond references; throw a 409 ApiError. */
   check?: (input: WithId<Input>) => void
   /** Another record with the same natural key (never the record itself); a 409 DUPLICATE_RECORD names it. */
@@ -133,7 +135,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
         if (current !== undefined) throw new ApiError('DUPLICATE_ID', `A ${singular} with id "${id}" already exists.`)
         input = next.create
       } else {
-        if (current === undefined) throw notFound(singular, id)
+        if (current === undefined) throw notFound(singular, id, app.repos.integrity.resource(singular)?.label)
         checkPrecondition(request, current)
         input = next.update(current)
       }
@@ -243,7 +245,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
     const today = app.clock.today()
     app.sqlite.transaction(() => {
       const current = spec.get(id, today)
-      if (current === undefined) throw notFound(singular, id)
+      if (current === undefined) throw notFound(singular, id, app.repos.integrity.resource(singular)?.label)
       checkPrecondition(request, current)
       const referrers = app.repos.integrity.referencesTo(spec.kind, id)
       if (referrers.length > 0) {

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
+import { WRITABLE } from '../resources/all.js'
 import { Count, Cursor, Id, Limit, ListOf, Nullable, Ref, StringEnum } from './common.js'
 
-export const WRITABLE = ['sponsors', 'categories', 'contracts', 'meetings', 'facts', 'sources'] as const
 
 const Snapshot = Nullable(Type.Object({}, { additionalProperties: true, description: 'The record in write-body form.' }))
 

@@ -9,46 +9,20 @@ import type Sqlite from 'better-sqlite3'
 import { createAjv } from '../lib/ajv.js'
 import type { Repositories } from '../repositories/index.js'
 import { allSchemas } from '../schemas/index.js'
-import type { CategoryInput } from '../resources/categories/schemas.js'
-import type { ContractInput } from '../resources/contracts/schemas.js'
-import type { GameInput } from '../resources/games/schemas.js'
-import type { FactInput } from '../resources/facts/schemas.js'
-import type { MeetingInput } from '../resources/meetings/schemas.js'
-import type { ProgrammeInput } from '../resources/programmes/schemas.js'
-import type { SourceInput } from '../resources/sources/schemas.js'
-import type { SponsorInput } from '../resources/sponsors/schemas.js'
-import { firstDay, lastDay } from '../lib/partial-date.js'
+import { loadOrder, type Dataset } from '../resources/all.js'
 
-// A type, not an interface, so it has the implicit index signature Object.entries needs.
-export type Dataset = {
-  sources: SourceInput[]
-  games: GameInput[]
-  categories: CategoryInput[]
-  sponsors: SponsorInput[]
-  contracts: ContractInput[]
-  programmes: ProgrammeInput[]
-  meetings: MeetingInput[]
-  facts: FactInput[]
-}
+export type { Dataset }
 
-/** Files in load order, with the schema each record must satisfy. */
-const FILES: Array<{ key: keyof Dataset, schema: string }> = [
-  { key: 'sources', schema: 'SourceInput' },
-  { key: 'games', schema: 'GameInput' },
-  { key: 'categories', schema: 'CategoryInput' },
-  { key: 'sponsors', schema: 'SponsorInput' },
-  { key: 'contracts', schema: 'ContractInput' },
-  { key: 'programmes', schema: 'ProgrammeInput' },
-  { key: 'meetings', schema: 'MeetingInput' },
-  { key: 'facts', schema: 'FactInput' }
-]
+/** Files in load order (each after those it refers to), with the schema each record must satisfy. */
+const FILES = loadOrder().map((resource) => ({ key: resource.plural as keyof Dataset, schema: resource.input.$id ?? '', resource }))
 
 export class SeedError extends Error {
   override name = 'SeedError'
 }
 
 export function emptyDataset (): Dataset {
-  return { sources: [], games: [], categories: [], sponsors: [], contracts: [], programmes: [], meetings: [], facts: [] }
+  // One empty list per resource; the mapped type names each.
+  return Object.fromEntries(FILES.map(({ key }) => [key, []])) as unknown as Dataset
 }
 
 export function readDataset (dir: string): Dataset {
@@ -94,7 +68,7 @@ function describe (error: ErrorObject): string {
 
 /** Checks every record; throws a SeedError naming the file, record and field. */
 export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) => string = (key) => `seed/${key}.json`): void {
-  const ids = new Map<keyof Dataset, Set<string>>()
+  const ids_ = new Map<keyof Dataset, Set<string>>()
   for (const { key, schema } of FILES) {
     const validate = validatorFor(schema)
     const seen = new Set<string>()
@@ -109,38 +83,28 @@ export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) =
       if (seen.has(record.id)) throw new SeedError(`${label(key)}: record ${index}: duplicate id "${record.id}"`)
       seen.add(record.id)
     })
-    ids.set(key, seen)
+    ids_.set(key, seen)
   }
 
-  const check = (key: keyof Dataset, index: number, field: string, target: keyof Dataset, values: readonly string[]) => {
-    values.forEach((value, position) => {
-      if (!ids.get(target)?.has(value)) {
-        throw new SeedError(`${label(key)}: record ${index} (id "${dataset[key][index]?.id ?? ''}"), field /${field}/${position}: no ${target} record with id "${value}"`)
+  const fail = (key: keyof Dataset, index: number, field: string, message: string): never => {
+    throw new SeedError(`${label(key)}: record ${index} (id "${dataset[key][index]?.id ?? ''}"), field ${field}: ${message}`)
+  }
+  const plural = new Map(FILES.map(({ key, resource }) => [resource.singular, key]))
+  for (const { key, resource } of FILES) {
+    const records: ReadonlyArray<{ id: string }> = dataset[key]
+    records.forEach((record, index) => {
+      for (const { field, kind, ids } of resource.references(record)) {
+        const target = plural.get(kind)
+        if (target === undefined) throw new Error(`${resource.plural} refers to an unknown resource "${kind}"`)
+        const list = typeof ids === 'string' ? [ids] : ids
+        list.forEach((value, position) => {
+          if (!ids_.get(target)?.has(value)) fail(key, index, typeof ids === 'string' ? `/${field}` : `/${field}/${position}`, `no ${target} record with id "${value}"`)
+        })
       }
+      const broken = resource.check?.(record)
+      if (broken !== undefined) fail(key, index, `/${broken.field}`, broken.message)
     })
   }
-  for (const key of ['games', 'categories', 'sponsors', 'contracts', 'programmes', 'meetings', 'facts'] as const) {
-    dataset[key].forEach((record, index) => check(key, index, 'sources', 'sources', record.sources))
-  }
-  dataset.contracts.forEach((contract, index) => {
-    check('contracts', index, 'sponsors', 'sponsors', contract.sponsors)
-    check('contracts', index, 'categories', 'categories', contract.categories)
-    check('contracts', index, 'games', 'games', contract.games)
-    if (contract.endsOn !== null && lastDay(contract.endsOn) < firstDay(contract.startsOn)) {
-      throw new SeedError(`${label('contracts')}: record ${index} (id "${contract.id}"), field /endsOn: ends before it starts`)
-    }
-  })
-  dataset.programmes.forEach((programme, index) => {
-    if (lastDay(programme.endsOn) < firstDay(programme.startsOn)) {
-      throw new SeedError(`${label('programmes')}: record ${index} (id "${programme.id}"), field /endsOn: ends before it starts`)
-    }
-  })
-  dataset.meetings.forEach((meeting, index) => check('meetings', index, 'sponsors', 'sponsors', meeting.sponsors))
-  dataset.facts.forEach((fact, index) => {
-    if (!ids.get('sponsors')?.has(fact.sponsor)) {
-      throw new SeedError(`${label('facts')}: record ${index} (id "${fact.id}"), field /sponsor: no sponsors record with id "${fact.sponsor}"`)
-    }
-  })
 }
 
 export interface SeedSummary {
@@ -151,14 +115,10 @@ export interface SeedSummary {
 export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, dataset: Dataset): SeedSummary {
   validateDataset(dataset)
   const write = sqlite.transaction(() => {
-    for (const record of dataset.sources) repos.sources.upsert(record)
-    for (const record of dataset.games) repos.games.upsert(record)
-    for (const record of dataset.categories) repos.categories.upsert(record)
-    for (const record of dataset.sponsors) repos.sponsors.upsert(record)
-    for (const record of dataset.contracts) repos.contracts.upsert(record)
-    for (const record of dataset.programmes) repos.programmes.upsert(record)
-    for (const record of dataset.meetings) repos.meetings.upsert(record)
-    for (const record of dataset.facts) repos.facts.upsert(record)
+    for (const { key } of FILES) {
+      const repository: { upsert: (record: never) => void } = repos[key]
+      for (const record of dataset[key]) repository.upsert(record as never)
+    }
   })
   write()
   return Object.fromEntries(FILES.map(({ key }) => [key, dataset[key].length]))

@@ -90,7 +90,7 @@ t.test('GET /v1/programmes/{id}: the edition, 304 on a current ETag, 404 problem
   const missing = await api.get('/v1/programmes/top-ix')
   t.equal(missing.status, 404)
   t.equal(missing.body.code, 'PROGRAMME_NOT_FOUND')
-  t.equal(missing.body.detail, 'No programme with id "top-ix".')
+  t.equal(missing.body.detail, 'No programme edition with id "top-ix".')
 })
 
 t.test('partners follow contract writes', async (t) => {

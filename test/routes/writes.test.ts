@@ -155,7 +155,7 @@ t.test('DELETE answers 204, honours If-Match, and refuses while referenced', asy
   const inUse = await api.request({ method: 'DELETE', url: '/v1/sponsors/alibaba', headers })
   t.equal(inUse.status, 409)
   t.equal(inUse.body.code, 'SPONSOR_IN_USE')
-  t.equal(inUse.body.detail, 'The sponsor "alibaba" is still referred to by contract "alibaba-top", meeting "m1"; change or delete those first.')
+  t.equal(inUse.body.detail, 'The sponsor "alibaba" is still referred to by contract "alibaba-top" (/v1/contracts/alibaba-top), meeting "m1" (/v1/meetings/m1); change or delete those first.')
   t.equal((await api.request({ method: 'DELETE', url: '/v1/categories/cloud', headers })).status, 409)
   t.equal((await api.request({ method: 'DELETE', url: '/v1/sources/src', headers })).status, 409)
   t.equal((await api.request({ method: 'DELETE', url: '/v1/sources/news', headers })).status, 204, 'an unused source can go')

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
 import { assertParent } from '../../routes/references.js'
-import { CategoryCreate, CategoryPatch, type CategoryInput } from './schemas.js'
+import { CategoryCreate, CategoryPatch, type CategoryInput, references } from './schemas.js'
 import { listResponse, pageInMemory, pageOf } from '../../lib/paging.js'
 import { firstDay } from '../../lib/partial-date.js'
 import { IdParamsOf, Ref } from '../../schemas/common.js'
@@ -70,7 +70,7 @@ const categories: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.categories.remove(id) },
     baseId: (body) => body.name,
     idFrom: 'name',
-    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }]
+    references
   })
 }
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Cloud Services'] }),
@@ -58,3 +59,8 @@ export const HoldersQuery = Type.Object({
   limit: Limit,
   cursor: Cursor
 }, { additionalProperties: false })
+
+/** The records a category names, by field. */
+export function references (input: CategoryInput): Reference[] {
+  return [{ field: 'sources', kind: 'source', ids: input.sources }]
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
 import type { Integrity } from '../../repositories/integrity.js'
-import { ContractCreate, ContractPatch, type ContractInput } from './schemas.js'
+import { ContractCreate, ContractPatch, type ContractInput, references } from './schemas.js'
 import { ApiError } from '../../lib/errors.js'
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import { listResponse, pageOf } from '../../lib/paging.js'
@@ -69,12 +69,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.contracts.remove(id) },
     baseId: (body) => `${body.sponsors[0] ?? 'contract'} top ${body.startsOn.slice(0, 4)}`,
     idFrom: 'first sponsor and the start year',
-    references: (input) => [
-      { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
-      { field: 'categories', kind: 'category', ids: input.categories },
-      { field: 'games', kind: 'game', ids: input.games },
-      { field: 'sources', kind: 'source', ids: input.sources }
-    ],
+    references,
     check: (input) => { checkContractTerms(app.repos.integrity, input) },
     duplicateOf: (input) => app.repos.integrity.sameContract({ ...input, startsFirst: firstDay(input.startsOn), endsLast: input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn) }),
     naturalKey: 'sponsors, categories and term (the same sponsors holding one category over overlapping terms is one contract)'

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
 
@@ -95,3 +96,13 @@ export const ContractListQuery = Type.Object({
 export type ContractListQuery = Static<typeof ContractListQuery>
 
 export const SponsorContractsQuery = Type.Object({ ...contractFilters, ...paging }, { additionalProperties: false })
+
+/** The records a contract names, by field. */
+export function references (input: ContractInput): Reference[] {
+  return [
+    { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
+    { field: 'categories', kind: 'category', ids: input.categories },
+    { field: 'games', kind: 'game', ids: input.games },
+    { field: 'sources', kind: 'source', ids: input.sources }
+  ]
+}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { listResponse, pageOf } from '../../lib/paging.js'
 import { Ref } from '../../schemas/common.js'
-import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput } from './schemas.js'
+import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput, references } from './schemas.js'
 import { meetingFilters } from '../meetings/routes.js'
 import { assertFilterRefs } from '../../routes/references.js'
 import { registerWrites } from '../../routes/writes.js'
@@ -44,10 +44,7 @@ const facts: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.facts.remove(id) },
     baseId: (body) => `${body.sponsor} ${body.date} ${body.summary.split(/\s+/).slice(0, 6).join(' ')}`,
     idFrom: 'sponsor, the date and the first words of the summary',
-    references: (input) => [
-      { field: 'sponsor', kind: 'sponsor', ids: input.sponsor },
-      { field: 'sources', kind: 'source', ids: input.sources }
-    ]
+    references
   })
 }
 

@@ -2,6 +2,7 @@
 // extension, a renewal, a first.
 import { Type, type Static } from 'typebox'
 import { Cursor, Embedded, Id, IdParamsOf, Limit, ListOf, PartialDate, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary, writeSchemas } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 /** A fact of the seed, for the examples. */
 export const FACT_EXAMPLE_ID = 'alibaba-tmall-olympic-store-2018'
@@ -64,3 +65,11 @@ export type FactListQuery = Static<typeof FactListQuery>
 
 /** `{id}` of one fact, with an example from the seed. */
 export const FactIdParams = IdParamsOf(FACT_EXAMPLE_ID)
+
+/** The records a fact names, by field. */
+export function references (input: FactInput): Reference[] {
+  return [
+    { field: 'sponsor', kind: 'sponsor', ids: input.sponsor },
+    { field: 'sources', kind: 'source', ids: input.sources }
+  ]
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Embedded, SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 100, examples: ['PyeongChang 2018'] }),
@@ -42,3 +43,8 @@ export const GameListQuery = Type.Object({
   cursor: Cursor
 }, { additionalProperties: false })
 export type GameListQuery = Static<typeof GameListQuery>
+
+/** The records a game names, by field. */
+export function references (input: GameInput): Reference[] {
+  return [{ field: 'sources', kind: 'source', ids: input.sources }]
+}

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
-import { MeetingCreate, MeetingPatch, type MeetingInput } from './schemas.js'
+import { MeetingCreate, MeetingPatch, type MeetingInput, references } from './schemas.js'
 import { badParameter } from '../../lib/errors.js'
 import { listResponse, pageOf } from '../../lib/paging.js'
 import { firstDay, lastDay } from '../../lib/partial-date.js'
@@ -59,10 +59,7 @@ const meetings: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.meetings.remove(id) },
     baseId: (body) => `${body.sponsors[0] ?? 'meeting'} ${body.location.city ?? ''} ${body.date}`,
     idFrom: 'first sponsor, the city and the date',
-    references: (input) => [
-      { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
-      { field: 'sources', kind: 'source', ids: input.sources }
-    ],
+    references,
     duplicateOf: (input) => app.repos.integrity.sameMeeting({ id: input.id, date: input.date, sponsors: input.sponsors, city: input.location.city }),
     naturalKey: 'date, sponsors and city (in any case)'
   })

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
+import type { Reference } from '../resource.js'
 
 export const Participant = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -104,3 +105,11 @@ export type MeetingListQuery = Static<typeof MeetingListQuery>
 
 export const SponsorMeetingsQuery = Type.Object({ ...meetingFilters, ...paging }, { additionalProperties: false })
 
+
+/** The records a meeting names, by field. */
+export function references (input: MeetingInput): Reference[] {
+  return [
+    { field: 'sponsors', kind: 'sponsor', ids: input.sponsors },
+    { field: 'sources', kind: 'source', ids: input.sources }
+  ]
+}

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { Count, Cursor, Embedded, Id, Limit, ListOf, Nullable, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 /** Most partners a programme edition embeds (TOP editions have had 9 to 15). */
 export const PARTNERS_MAX = 1000
@@ -63,3 +64,8 @@ export const ProgrammeListQuery = Type.Object({
   cursor: Cursor
 }, { additionalProperties: false })
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>
+
+/** The records a programme names, by field. */
+export function references (input: ProgrammeInput): Reference[] {
+  return [{ field: 'sources', kind: 'source', ids: input.sources }]
+}

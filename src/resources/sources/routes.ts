@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
-import { SourceCreate, SourcePatch, type SourceInput } from './schemas.js'
+import { SourceCreate, SourcePatch, type SourceInput, references } from './schemas.js'
 import { listResponse, pageOf } from '../../lib/paging.js'
 import { IdParamsOf, Ref } from '../../schemas/common.js'
 import { Source, SourceList, SourceListQuery } from './schemas.js'
@@ -42,7 +42,7 @@ const sources: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.sources.remove(id) },
     baseId: (body) => `${body.publisher ?? 'source'} ${body.publishedOn ?? ''} ${body.title}`.slice(0, 80),
     idFrom: 'publisher, date and title',
-    references: () => [],
+    references,
     duplicateOf: (input) => app.repos.integrity.sourceWithUrl(input),
     naturalKey: 'URL'
   })

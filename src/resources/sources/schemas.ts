@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from '../../schemas/common.js'
+import type { Reference } from '../resource.js'
 
 const fields = {
   title: Type.String({ minLength: 1, maxLength: 300 }),
@@ -42,3 +43,8 @@ export const SourceListQuery = Type.Object({
   cursor: Cursor
 }, { additionalProperties: false })
 export type SourceListQuery = Static<typeof SourceListQuery>
+
+/** The records a source names, by field. */
+export function references (_input: SourceInput): Reference[] {
+  return []
+}

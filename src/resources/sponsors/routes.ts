@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
-import { SponsorCreate, SponsorPatch, type SponsorInput } from './schemas.js'
+import { SponsorCreate, SponsorPatch, type SponsorInput, references } from './schemas.js'
 import { listResponse, pageOf } from '../../lib/paging.js'
 import { IdParamsOf, Ref } from '../../schemas/common.js'
 import { ContractList, SponsorContractsQuery } from '../contracts/schemas.js'
@@ -109,7 +109,7 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     remove: (id) => { app.repos.sponsors.remove(id) },
     baseId: (body) => body.name,
     idFrom: 'name',
-    references: (input) => [{ field: 'sources', kind: 'source', ids: input.sources }],
+    references,
     duplicateOf: (input) => app.repos.integrity.sponsorNamed({ id: input.id, names: [input.name, ...(input.formerNames ?? []).map((former) => former.name)] }),
     naturalKey: 'name (in any case, against every sponsor\'s current and former names)'
   })

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
+import type { Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -101,3 +102,8 @@ export type SponsorListQuery = Static<typeof SponsorListQuery>
 
 /** `/games/{id}/sponsors` takes the same filters, the Games coming from the path. */
 export const GameSponsorsQuery = Type.Object({ ...sponsorFilters, ...paging }, { additionalProperties: false })
+
+/** The records a sponsor names, by field. */
+export function references (input: SponsorInput): Reference[] {
+  return [{ field: 'sources', kind: 'source', ids: input.sources }]
+}

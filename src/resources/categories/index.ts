@@ -1,0 +1,25 @@
+// The categories resource, declared once: see ../resource.ts for what each field drives.
+import { defineResource } from '../resource.js'
+import { categories, categorySources } from '../../db/schema.js'
+import { createCategoriesRepository } from './repository.js'
+import routes from './routes.js'
+import { Category, CategoryList, Holder, HolderList, CategoryCreate, CategoryPatch, CategoryInput, references } from './schemas.js'
+
+export default defineResource({
+  singular: 'category',
+  plural: 'categories',
+  description: 'TOP product categories and who held them when.',
+  order: 2,
+  tables: [categories, categorySources],
+  repository: (db, { search }) => createCategoriesRepository(db, search),
+  routes,
+  schemas: [Category, CategoryList, Holder, HolderList, CategoryCreate, CategoryPatch],
+  input: CategoryInput,
+  references,
+  writable: true,
+  search: {
+    alias: 'k',
+    sql: `select 'category', k.id, k.name, coalesce(k.description, '')
+    from categories k`
+  }
+})

@@ -1,0 +1,30 @@
+// The contracts resource, declared once: see ../resource.ts for what each field drives.
+import { firstDay, lastDay } from '../../lib/partial-date.js'
+import { defineResource } from '../resource.js'
+import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from '../../db/schema.js'
+import { createContractsRepository } from './repository.js'
+import routes from './routes.js'
+import { Contract, ContractList, ContractCreate, ContractPatch, ContractInput, references } from './schemas.js'
+
+export default defineResource({
+  singular: 'contract',
+  plural: 'contracts',
+  description: 'The terms of each TOP agreement.',
+  order: 3,
+  tables: [contracts, contractSponsors, contractCategories, contractGames, contractSources],
+  repository: (db, { search }) => createContractsRepository(db, search),
+  routes,
+  schemas: [Contract, ContractList, ContractCreate, ContractPatch],
+  input: ContractInput,
+  references,
+  check: (input) => input.endsOn !== null && lastDay(input.endsOn) < firstDay(input.startsOn) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
+  writable: true,
+  search: {
+    alias: 'c',
+    sql: `select 'contract', c.id,
+      coalesce((select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id), '')
+        || ': ' || coalesce((select group_concat(k.name, ', ' order by cc.position) from contract_categories cc join categories k on k.id = cc.category_id where cc.contract_id = c.id), ''),
+      concat_ws(' ', c.notes, c.territory)
+    from contracts c`
+  }
+})

@@ -1,0 +1,27 @@
+// The sponsors resource, declared once: see ../resource.ts for what each field drives.
+import { defineResource } from '../resource.js'
+import { sponsorNames, sponsorSources, sponsors } from '../../db/schema.js'
+import { createSponsorsRepository } from './repository.js'
+import routes from './routes.js'
+import { FormerName, Sponsor, SponsorList, SponsorCreate, SponsorPatch, SponsorInput, references } from './schemas.js'
+import { TimelineEvent, Timeline } from './timeline-schemas.js'
+
+export default defineResource({
+  singular: 'sponsor',
+  plural: 'sponsors',
+  description: 'Companies in the TOP programme, their contracts, meetings and timeline.',
+  order: 1,
+  tables: [sponsors, sponsorNames, sponsorSources],
+  repository: (db, { search }) => createSponsorsRepository(db, search),
+  routes,
+  schemas: [FormerName, Sponsor, SponsorList, SponsorCreate, SponsorPatch, TimelineEvent, Timeline],
+  input: SponsorInput,
+  references,
+  writable: true,
+  search: {
+    alias: 's',
+    sql: `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,
+      (select group_concat(n.name, ' ' order by n.position) from sponsor_names n where n.sponsor_id = s.id))
+    from sponsors s`
+  }
+})
