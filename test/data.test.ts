@@ -33,6 +33,17 @@ const COUNT_EXCEPTIONS: Record<string, string> = {
   'sochi-2014': 'Bridgestone joined TOP VIII in June 2014, after Sochi'
 }
 
+/**
+ * Editions whose TOP partners the IOC counted at the time of those Games, with the source that says so.
+ * The seeded partners of each must match that count exactly.
+ */
+const GAMES_COUNTS: Record<string, { count: number, source: string }> = {
+  'vancouver-2010': { count: 9, source: 'olympic-org-2010-02-06-making-games-possible' },
+  'london-2012': { count: 11, source: 'olympic-review-2012-olympic-sponsorship' },
+  'rio-2016': { count: 11, source: 'olympic-review-101-rio-2016-marketing' },
+  'pyeongchang-2018': { count: 13, source: 'olympic-review-105-top-partners-pyeongchang-2018' }
+}
+
 /** Programmes whose seeded partners cannot match the IOC's count, with the reason. */
 const PROGRAMME_EXCEPTIONS: Record<string, string> = {
   'top-i': 'seven of the nine TOP I partners are identified; Bausch & Lomb\'s 1988 signing for TOP II falls in the period'
@@ -154,6 +165,15 @@ t.test('every edition from 1988 has at least the partners the IOC counted for it
     if (sponsors.length >= programme.partnerCount && COUNT_EXCEPTIONS[game.id] !== undefined) short.push(`${game.id}: listed as an exception but has ${sponsors.length}`)
   }
   t.same(short, [])
+})
+
+t.test('editions the IOC counted partners for have exactly that many', async (t) => {
+  const api = await build(t, { seed: data })
+  for (const [game, { count, source }] of Object.entries(GAMES_COUNTS)) {
+    t.ok(data.sources.some((s) => s.id === source), `${game}: ${source} is a seeded source`)
+    const sponsors = (await api.get(`/v1/games/${game}/sponsors?limit=100`)).body.data as unknown[]
+    t.equal(sponsors.length, count, `${game}: the IOC counted ${count} (${source})`)
+  }
 })
 
 t.test('each programme\'s partners match the count the IOC published', async (t) => {
