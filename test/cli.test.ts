@@ -31,7 +31,10 @@ t.test('db:migrate and db:seed', async (t) => {
     const seed = tsx('src/cli/seed.ts', env)
     t.equal(seed.status, 0, seed.stderr)
     t.match(seed.stdout, /^read sponsors\.json: \d+ records$/m, `run ${run}: progress per file`)
-    t.match(seed.stdout, /^seeded .*api\.db: \d+ sources, \d+ games, \d+ categories, \d+ sponsors, \d+ contracts, \d+ programmes, \d+ meetings, \d+ facts$/m, `run ${run}: summary`)
+    // One count per resource, in load order (each after those it refers to).
+    const summary = /^seeded .*api\.db: (.*)$/m.exec(seed.stdout)?.[1] ?? ''
+    t.same(summary.split(', ').map((part) => part.replace(/^\d+ /, '')).sort(), ['categories', 'contracts', 'facts', 'games', 'meetings', 'programmes', 'sources', 'sponsors'], `run ${run}: summary`)
+    t.match(summary, /^(\d+ [a-z]+)(, \d+ [a-z]+)*$/, `run ${run}: counts`)
   }
   const bad = join(dir, 'bad-seed')
   mkdirSync(bad)

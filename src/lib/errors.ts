@@ -49,8 +49,12 @@ export type ErrorCode = keyof typeof ERRORS | RecordErrorCode
 
 /** A code's status and title. */
 export function errorOf (code: ErrorCode): { status: number, title: string } {
-  if (code in ERRORS) return ERRORS[code as keyof typeof ERRORS]
+  if (isFixed(code)) return ERRORS[code]
   return code.endsWith('_IN_USE') ? RECORD_ERRORS.IN_USE : RECORD_ERRORS.NOT_FOUND
+}
+
+function isFixed (code: string): code is keyof typeof ERRORS {
+  return Object.hasOwn(ERRORS, code)
 }
 
 export interface FieldError {

@@ -1,6 +1,6 @@
 // Questions a write must ask before it changes anything: does an id exist, what still
 // refers to a record, and would a contract break TOP's category exclusivity.
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { getTableConfig } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/open.js'
 import type { Resource } from '../resources/resource.js'
 
@@ -26,7 +26,7 @@ export function referrersOf (resources: readonly Resource[]): Map<Kind, Referrer
   const referrers = new Map<Kind, Referrer[]>()
   for (const resource of resources) {
     const records = getTableConfig(resource.tables[0]).name
-    for (const table of resource.tables as readonly SQLiteTable[]) {
+    for (const table of resource.tables) {
       const config = getTableConfig(table)
       const own = config.foreignKeys.find((fk) => fk.reference().foreignTable === resource.tables[0])
       const idColumn = table === resource.tables[0] ? 'id' : own?.reference().columns[0]?.name

@@ -10,23 +10,35 @@ import { createAjv } from '../lib/ajv.js'
 import type { Repositories } from '../repositories/index.js'
 import { allSchemas } from '../schemas/index.js'
 import { loadOrder, type Dataset } from '../resources/all.js'
+import type { Upserts } from '../resources/resource.js'
 
 export type { Dataset }
 
 /** Files in load order (each after those it refers to), with the schema each record must satisfy. */
-const FILES = loadOrder().map((resource) => ({ key: resource.plural as keyof Dataset, schema: resource.input.$id ?? '', resource }))
+const FILES = loadOrder().map((resource) => ({ key: resource.plural, schema: resource.input.$id ?? '', resource }))
+
+/** A dataset's records by file, as the loader walks them. */
+type Records = Readonly<Record<string, ReadonlyArray<{ id: string }> | undefined>>
 
 export class SeedError extends Error {
   override name = 'SeedError'
 }
 
+/**
+ * Records read from files, one list per resource (empty when its file is absent). Their
+ * shape is checked by validateDataset before anything is written: this is where untyped
+ * JSON is given the dataset's type.
+ */
+function datasetOf (lists: Record<string, unknown[]>): Dataset {
+  return Object.fromEntries(FILES.map(({ key }) => [key, lists[key] ?? []])) as Dataset
+}
+
 export function emptyDataset (): Dataset {
-  // One empty list per resource; the mapped type names each.
-  return Object.fromEntries(FILES.map(({ key }) => [key, []])) as unknown as Dataset
+  return datasetOf({})
 }
 
 export function readDataset (dir: string): Dataset {
-  const dataset = emptyDataset()
+  const lists: Record<string, unknown[]> = {}
   for (const { key } of FILES) {
     const file = join(dir, `${key}.json`)
     if (!existsSync(file)) continue
@@ -37,9 +49,9 @@ export function readDataset (dir: string): Dataset {
       throw new SeedError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`)
     }
     if (!Array.isArray(parsed)) throw new SeedError(`${file}: must hold a JSON array of records`)
-    dataset[key] = parsed as never
+    lists[key] = parsed
   }
-  return dataset
+  return datasetOf(lists)
 }
 
 let validators: Map<string, ValidateFunction> | undefined
@@ -67,12 +79,14 @@ function describe (error: ErrorObject): string {
 }
 
 /** Checks every record; throws a SeedError naming the file, record and field. */
-export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) => string = (key) => `seed/${key}.json`): void {
-  const ids_ = new Map<keyof Dataset, Set<string>>()
+export function validateDataset (dataset: Dataset, label: (key: string) => string = (key) => `seed/${key}.json`): void {
+  const all: Records = dataset
+  const ids_ = new Map<string, Set<string>>()
   for (const { key, schema } of FILES) {
     const validate = validatorFor(schema)
     const seen = new Set<string>()
-    dataset[key].forEach((record, index) => {
+    const records = all[key] ?? []
+    records.forEach((record, index) => {
       const given: unknown = record.id
       if (!validate(record)) {
         const error = validate.errors?.[0]
@@ -86,12 +100,12 @@ export function validateDataset (dataset: Dataset, label: (key: keyof Dataset) =
     ids_.set(key, seen)
   }
 
-  const fail = (key: keyof Dataset, index: number, field: string, message: string): never => {
-    throw new SeedError(`${label(key)}: record ${index} (id "${dataset[key][index]?.id ?? ''}"), field ${field}: ${message}`)
+  const fail = (key: string, index: number, field: string, message: string): never => {
+    throw new SeedError(`${label(key)}: record ${index} (id "${all[key]?.[index]?.id ?? ''}"), field ${field}: ${message}`)
   }
   const plural = new Map(FILES.map(({ key, resource }) => [resource.singular, key]))
   for (const { key, resource } of FILES) {
-    const records: ReadonlyArray<{ id: string }> = dataset[key]
+    const records = all[key] ?? []
     records.forEach((record, index) => {
       for (const { field, kind, ids } of resource.references(record)) {
         const target = plural.get(kind)
@@ -114,12 +128,20 @@ export interface SeedSummary {
 /** Validates, then upserts every record in one transaction. Idempotent. */
 export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, dataset: Dataset): SeedSummary {
   validateDataset(dataset)
+  const all: Records = dataset
+  const repositories: Readonly<Record<string, unknown>> = repos
   const write = sqlite.transaction(() => {
     for (const { key } of FILES) {
-      const repository: { upsert: (record: never) => void } = repos[key]
-      for (const record of dataset[key]) repository.upsert(record as never)
+      const repository = repositories[key]
+      if (!upserts(repository)) throw new Error(`no repository for ${key}`)
+      for (const record of all[key] ?? []) repository.upsert(record)
     }
   })
   write()
-  return Object.fromEntries(FILES.map(({ key }) => [key, dataset[key].length]))
+  return Object.fromEntries(FILES.map(({ key }) => [key, all[key]?.length ?? 0]))
+}
+
+/** A resource's repository, which stores a validated record given in write-body form. */
+function upserts (value: unknown): value is Upserts<{ id: string }> {
+  return typeof value === 'object' && value !== null && 'upsert' in value && typeof value.upsert === 'function'
 }

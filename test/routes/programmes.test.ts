@@ -127,5 +127,5 @@ t.test('a source a programme cites cannot be deleted', async (t) => {
   const api = await build(t, { seed: data })
   const res = await api.request({ method: 'DELETE', url: '/v1/sources/fact-file', headers: keyFor(api).headers })
   t.equal(res.status, 409)
-  t.match(res.body.detail, /programme "top-i", programme "top-ii"/)
+  t.match(res.body.detail, /programme "top-i" \(\/v1\/programmes\/top-i\), programme "top-ii" \(\/v1\/programmes\/top-ii\)/)
 })
