@@ -7,6 +7,7 @@ import { listResponse, pageInMemory, pageOf } from '../../lib/paging.js'
 import { firstDay } from '../../lib/partial-date.js'
 import { IdParamsOf, Ref } from '../../schemas/common.js'
 import { Category, CategoryList, CategoryListQuery, HolderList, HoldersQuery } from './schemas.js'
+import { listRoute } from '../../routes/list.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const CategoryIdParams = IdParamsOf('cloud-services')
@@ -14,18 +15,17 @@ const CategoryIdParams = IdParamsOf('cloud-services')
 const tags = ['categories']
 
 const categories: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/categories', {
-    schema: {
-      tags,
-      operationId: 'listCategories',
-      summary: 'List TOP product categories',
-      description: 'Every category, sorted by name by default, each with its sources. Who held one, and when, is at /v1/categories/{id}/holders.',
-      querystring: CategoryListQuery,
-      response: { 200: { ...Ref(CategoryList), description: 'A page of categories, with the cursor of the next.' } }
-    }
-  }, async (request, reply) => {
-    const page = pageOf(request.query, 'name')
-    return listResponse(request, reply, app.repos.categories.list(page), page.limit)
+  listRoute(app, {
+    path: '/categories',
+    tag: 'categories',
+    operationId: 'listCategories',
+    summary: 'List TOP product categories',
+    description: 'Every category, sorted by name by default, each with its sources. Who held one, and when, is at /v1/categories/{id}/holders.',
+    querystring: CategoryListQuery,
+    list: CategoryList,
+    returns: 'A page of categories, with the cursor of the next.',
+    sort: 'name',
+    rows: (_, page) => app.repos.categories.list(page)
   })
 
   getById(app, { kind: 'category', path: 'categories', params: CategoryIdParams, schema: Category, get: (id) => app.repos.categories.get(id) }, {

@@ -5,15 +5,12 @@ import type { Integrity } from '../../repositories/integrity.js'
 import { ContractCreate, ContractPatch, type ContractInput, references } from './schemas.js'
 import { ApiError } from '../../lib/errors.js'
 import { firstDay, lastDay } from '../../lib/partial-date.js'
-import { listResponse, pageOf } from '../../lib/paging.js'
-import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { IdParamsOf } from '../../schemas/common.js'
 import { Contract, ContractList, ContractListQuery } from './schemas.js'
-import { assertFilterRefs } from '../../routes/references.js'
+import { listRoute } from '../../routes/list.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const ContractIdParams = IdParamsOf('alibaba-group-top-2017-2028')
-
-const tags = ['contracts']
 
 /** A term must not end before it starts, and TOP categories are exclusive. */
 function checkContractTerms (integrity: Integrity, input: ContractInput): void {
@@ -31,20 +28,17 @@ function checkContractTerms (integrity: Integrity, input: ContractInput): void {
 }
 
 const contracts: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/contracts', {
-    schema: {
-      tags,
-      operationId: 'listContracts',
-      summary: 'List contracts',
-      description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',
-      querystring: ContractListQuery,
-      response: { 200: { ...Ref(ContractList), description: 'A page of contracts, with the cursor of the next.' } }
-    }
-  }, async (request, reply) => {
-    const { sort, limit, cursor, ...filters } = request.query
-    assertFilterRefs(app.repos, filters)
-    const page = pageOf({ sort, limit, cursor }, 'startsOn')
-    return listResponse(request, reply, app.repos.contracts.list(filters, page, app.clock.today()), page.limit)
+  listRoute(app, {
+    path: '/contracts',
+    tag: 'contracts',
+    operationId: 'listContracts',
+    summary: 'List contracts',
+    description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',
+    querystring: ContractListQuery,
+    list: ContractList,
+    returns: 'A page of contracts, with the cursor of the next.',
+    sort: 'startsOn',
+    rows: (filters, page) => app.repos.contracts.list(filters, page, app.clock.today())
   })
 
   getById(app, { kind: 'contract', path: 'contracts', params: ContractIdParams, schema: Contract, get: (id) => app.repos.contracts.get(id, app.clock.today()) }, {

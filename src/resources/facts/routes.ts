@@ -1,31 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
-import { listResponse, pageOf } from '../../lib/paging.js'
-import { Ref } from '../../schemas/common.js'
 import { Fact, FactCreate, FactIdParams, FactList, FactListQuery, FactPatch, type FactInput, references } from './schemas.js'
 import { meetingFilters } from '../meetings/routes.js'
-import { assertFilterRefs } from '../../routes/references.js'
 import { registerWrites } from '../../routes/writes.js'
-
-const tags = ['facts']
+import { listRoute } from '../../routes/list.js'
 
 const facts: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/facts', {
-    schema: {
-      tags,
-      operationId: 'listFacts',
-      summary: 'List facts',
-      description: 'Dated facts about sponsors other than their contracts and meetings (an extension, a renewal, a first), oldest first by default. A fact dated only to a month or year matches `from`/`to` when its period overlaps the range.',
-      querystring: FactListQuery,
-      response: { 200: { ...Ref(FactList), description: 'A page of facts, with the cursor of the next.' } }
+  listRoute(app, {
+    path: '/facts',
+    tag: 'facts',
+    operationId: 'listFacts',
+    summary: 'List facts',
+    description: 'Dated facts about sponsors other than their contracts and meetings (an extension, a renewal, a first), oldest first by default. A fact dated only to a month or year matches `from`/`to` when its period overlaps the range.',
+    querystring: FactListQuery,
+    list: FactList,
+    returns: 'A page of facts, with the cursor of the next.',
+    sort: 'date',
+    rows: ({ sponsor, from, to, q }, page) => {
+      // Same from/to rules as meetings; q is a plain substring here, not a full-text query.
+      const range = meetingFilters({ from, to }, app.repos.search)
+      return app.repos.facts.list({ sponsor, from: range.from, to: range.to, q }, page)
     }
-  }, async (request, reply) => {
-    const { sort, limit, cursor, sponsor, from, to, q } = request.query
-    assertFilterRefs(app.repos, { sponsor })
-    // Same from/to rules as meetings; q is a plain substring here, not a full-text query.
-    const range = meetingFilters({ from, to }, app.repos.search)
-    const page = pageOf({ sort, limit, cursor }, 'date')
-    return listResponse(request, reply, app.repos.facts.list({ sponsor, from: range.from, to: range.to, q }, page), page.limit)
   })
 
   getById(app, { kind: 'fact', path: 'facts', params: FactIdParams, schema: Fact, get: (id) => app.repos.facts.get(id) }, {

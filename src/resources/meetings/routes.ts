@@ -3,18 +3,15 @@ import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
 import { MeetingCreate, MeetingPatch, type MeetingInput, references } from './schemas.js'
 import { badParameter } from '../../lib/errors.js'
-import { listResponse, pageOf } from '../../lib/paging.js'
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import type { MeetingFilters } from './repository.js'
 import type { SearchMode, SearchRepository } from '../../repositories/search.js'
-import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { IdParamsOf } from '../../schemas/common.js'
 import { Meeting, MeetingList, MeetingListQuery } from './schemas.js'
-import { assertFilterRefs } from '../../routes/references.js'
+import { listRoute } from '../../routes/list.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const MeetingIdParams = IdParamsOf('bach-ma-lausanne-2019-01-23')
-
-const tags = ['meetings']
 
 /** `from` starts on its first day, `to` lasts to its last day; `from` may not follow `to`. */
 export function meetingFilters (query: { participant?: string | undefined, from?: string | undefined, to?: string | undefined, q?: string | undefined, mode?: SearchMode | undefined }, search: SearchRepository): MeetingFilters {
@@ -27,20 +24,17 @@ export function meetingFilters (query: { participant?: string | undefined, from?
 }
 
 const meetings: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/meetings', {
-    schema: {
-      tags,
-      operationId: 'listMeetings',
-      summary: 'List meetings',
-      description: 'A meeting dated only to a month or year matches `from`/`to` when its period overlaps the range.',
-      querystring: MeetingListQuery,
-      response: { 200: { ...Ref(MeetingList), description: 'A page of meetings, with the cursor of the next.' } }
-    }
-  }, async (request, reply) => {
-    const { sort, limit, cursor, sponsor, ...filters } = request.query
-    assertFilterRefs(app.repos, { sponsor })
-    const page = pageOf({ sort, limit, cursor }, 'date')
-    return listResponse(request, reply, app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor }, page), page.limit)
+  listRoute(app, {
+    path: '/meetings',
+    tag: 'meetings',
+    operationId: 'listMeetings',
+    summary: 'List meetings',
+    description: 'A meeting dated only to a month or year matches `from`/`to` when its period overlaps the range.',
+    querystring: MeetingListQuery,
+    list: MeetingList,
+    returns: 'A page of meetings, with the cursor of the next.',
+    sort: 'date',
+    rows: ({ sponsor, ...filters }, page) => app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor }, page)
   })
 
   getById(app, { kind: 'meeting', path: 'meetings', params: MeetingIdParams, schema: Meeting, get: (id) => app.repos.meetings.get(id) }, {

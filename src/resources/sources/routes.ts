@@ -2,28 +2,25 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
 import { SourceCreate, SourcePatch, type SourceInput, references } from './schemas.js'
-import { listResponse, pageOf } from '../../lib/paging.js'
-import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { listRoute } from '../../routes/list.js'
+import { IdParamsOf } from '../../schemas/common.js'
 import { Source, SourceList, SourceListQuery } from './schemas.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const SourceIdParams = IdParamsOf('insidethegames-2017-01-19-alibaba-top-sponsor')
 
-const tags = ['sources']
-
 const sources: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/sources', {
-    schema: {
-      tags,
-      operationId: 'listSources',
-      summary: 'List sources',
-      description: 'Every source cited by a record, sorted by title by default.',
-      querystring: SourceListQuery,
-      response: { 200: { ...Ref(SourceList), description: 'A page of sources, with the cursor of the next.' } }
-    }
-  }, async (request, reply) => {
-    const page = pageOf(request.query, 'title')
-    return listResponse(request, reply, app.repos.sources.list(page), page.limit)
+  listRoute(app, {
+    path: '/sources',
+    tag: 'sources',
+    operationId: 'listSources',
+    summary: 'List sources',
+    description: 'Every source cited by a record, sorted by title by default.',
+    querystring: SourceListQuery,
+    list: SourceList,
+    returns: 'A page of sources, with the cursor of the next.',
+    sort: 'title',
+    rows: (_, page) => app.repos.sources.list(page)
   })
 
   getById(app, { kind: 'source', path: 'sources', params: SourceIdParams, schema: Source, get: (id) => app.repos.sources.get(id) }, {

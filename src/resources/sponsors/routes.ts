@@ -2,37 +2,31 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getById } from '../../routes/read.js'
 import { registerWrites } from '../../routes/writes.js'
 import { SponsorCreate, SponsorPatch, type SponsorInput, references } from './schemas.js'
-import { listResponse, pageOf } from '../../lib/paging.js'
-import { IdParamsOf, Ref } from '../../schemas/common.js'
+import { IdParamsOf } from '../../schemas/common.js'
 import { ContractList, SponsorContractsQuery } from '../contracts/schemas.js'
 import { MeetingList, SponsorMeetingsQuery } from '../meetings/schemas.js'
 import { Sponsor, SponsorList, SponsorListQuery } from './schemas.js'
 import { meetingFilters } from '../meetings/routes.js'
-import { assertFilterRefs, assertParent } from '../../routes/references.js'
 import { buildTimeline, timelineKey } from './timeline.js'
 import { Timeline, TimelineQuery } from './timeline-schemas.js'
 import { collectAll, pageInMemory } from '../../lib/paging.js'
+import { listRoute } from '../../routes/list.js'
 
 /** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
 const SponsorIdParams = IdParamsOf('alibaba-group')
 
-const tags = ['sponsors']
-
 const sponsors: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/sponsors', {
-    schema: {
-      tags,
-      operationId: 'listSponsors',
-      summary: 'List sponsors',
-      description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
-      querystring: SponsorListQuery,
-      response: { 200: { ...Ref(SponsorList), description: 'A page of sponsors, with the cursor of the next.' } }
-    }
-  }, async (request, reply) => {
-    const { sort, limit, cursor, mode, ...filters } = request.query
-    assertFilterRefs(app.repos, { category: filters.category, games: filters.games, programme: filters.programme })
-    const page = pageOf({ sort, limit, cursor }, 'name')
-    return listResponse(request, reply, app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode) }, page, app.clock.today()), page.limit)
+  listRoute(app, {
+    path: '/sponsors',
+    tag: 'sponsors',
+    operationId: 'listSponsors',
+    summary: 'List sponsors',
+    description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
+    querystring: SponsorListQuery,
+    list: SponsorList,
+    returns: 'A page of sponsors, with the cursor of the next.',
+    sort: 'name',
+    rows: ({ mode, ...filters }, page) => app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode) }, page, app.clock.today())
   })
 
   getById(app, { kind: 'sponsor', path: 'sponsors', params: SponsorIdParams, schema: Sponsor, get: (id) => app.repos.sponsors.get(id, app.clock.today()) }, {
@@ -40,62 +34,55 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
     description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.'
   })
 
-  app.get('/sponsors/:id/contracts', {
-    schema: {
-      tags,
-      operationId: 'listSponsorContracts',
-      summary: 'List a sponsor\'s contracts',
-      description: 'The contracts the sponsor is party to, joint ones included; takes the filters of /v1/contracts except `sponsor`.',
-      params: SponsorIdParams,
-      querystring: SponsorContractsQuery,
-      response: { 200: { ...Ref(ContractList), description: 'A page of the sponsor\'s contracts.' } }
-    }
-  }, async (request, reply) => {
-    const { id } = request.params
-    assertParent(app.repos, 'sponsor', id)
-    const { sort, limit, cursor, ...filters } = request.query
-    assertFilterRefs(app.repos, { category: filters.category, games: filters.games })
-    const page = pageOf({ sort, limit, cursor }, 'startsOn')
-    return listResponse(request, reply, app.repos.contracts.list({ ...filters, sponsor: id }, page, app.clock.today()), page.limit)
+  listRoute(app, {
+    path: '/sponsors/:id/contracts',
+    tag: 'sponsors',
+    operationId: 'listSponsorContracts',
+    summary: 'List a sponsor\'s contracts',
+    description: 'The contracts the sponsor is party to, joint ones included; takes the filters of /v1/contracts except `sponsor`.',
+    params: SponsorIdParams,
+    querystring: SponsorContractsQuery,
+    list: ContractList,
+    returns: 'A page of the sponsor\'s contracts.',
+    parent: 'sponsor',
+    sort: 'startsOn',
+    rows: (filters, page, { id }) => app.repos.contracts.list({ ...filters, sponsor: id }, page, app.clock.today())
   })
 
-  app.get('/sponsors/:id/meetings', {
-    schema: {
-      tags,
-      operationId: 'listSponsorMeetings',
-      summary: 'List a sponsor\'s meetings with the IOC',
-      description: 'The meetings the sponsor took part in; takes the filters of /v1/meetings except `sponsor`.',
-      params: SponsorIdParams,
-      querystring: SponsorMeetingsQuery,
-      response: { 200: { ...Ref(MeetingList), description: 'A page of the meetings the sponsor took part in.' } }
-    }
-  }, async (request, reply) => {
-    const { id } = request.params
-    assertParent(app.repos, 'sponsor', id)
-    const { sort, limit, cursor, ...filters } = request.query
-    const page = pageOf({ sort, limit, cursor }, 'date')
-    return listResponse(request, reply, app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor: id }, page), page.limit)
+  listRoute(app, {
+    path: '/sponsors/:id/meetings',
+    tag: 'sponsors',
+    operationId: 'listSponsorMeetings',
+    summary: 'List a sponsor\'s meetings with the IOC',
+    description: 'The meetings the sponsor took part in; takes the filters of /v1/meetings except `sponsor`.',
+    params: SponsorIdParams,
+    querystring: SponsorMeetingsQuery,
+    list: MeetingList,
+    returns: 'A page of the meetings the sponsor took part in.',
+    parent: 'sponsor',
+    sort: 'date',
+    rows: (filters, page, { id }) => app.repos.meetings.list({ ...meetingFilters(filters, app.repos.search), sponsor: id }, page)
   })
 
-  app.get('/sponsors/:id/timeline', {
-    schema: {
-      tags,
-      operationId: 'getSponsorTimeline',
-      summary: 'A sponsor\'s dated facts in order',
-      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
-      params: SponsorIdParams,
-      querystring: TimelineQuery,
-      response: { 200: { ...Ref(Timeline), description: 'The sponsor\'s dated events in order.' } }
+  listRoute(app, {
+    path: '/sponsors/:id/timeline',
+    tag: 'sponsors',
+    operationId: 'getSponsorTimeline',
+    summary: 'A sponsor\'s dated facts in order',
+    description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
+    params: SponsorIdParams,
+    querystring: TimelineQuery,
+    list: Timeline,
+    returns: 'The sponsor\'s dated events in order.',
+    parent: 'sponsor',
+    sort: 'date',
+    rows: (_, page, { id }) => {
+      const today = app.clock.today()
+      const contracts = collectAll((page) => app.repos.contracts.list({ sponsor: id }, page, today), 'startsOn')
+      const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
+      const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
+      return pageInMemory(events, timelineKey, { ...page, descending: page.sort === '-date' })
     }
-  }, async (request, reply) => {
-    const { id } = request.params
-    assertParent(app.repos, 'sponsor', id)
-    const page = pageOf(request.query, 'date')
-    const today = app.clock.today()
-    const contracts = collectAll((page) => app.repos.contracts.list({ sponsor: id }, page, today), 'startsOn')
-    const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
-    const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
-    return listResponse(request, reply, pageInMemory(events, timelineKey, { ...page, descending: page.sort === '-date' }), page.limit)
   })
 
   registerWrites<SponsorInput, Sponsor>(app, {

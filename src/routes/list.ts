@@ -1,0 +1,64 @@
+// GET of a paged list: the route's schema (tag, operation, query, the list's registered
+// schema), the page parameters read once and the `{data, meta}` envelope with its Link.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Static, TSchema } from 'typebox'
+import { listResponse, pageOf, type PageRequest } from '../lib/paging.js'
+import { isRecord } from '../lib/route-schema.js'
+import { Ref } from '../schemas/common.js'
+import { assertFilterRefs, assertParent } from './references.js'
+
+/** What a list answers: one page of rows, the total and the next page's cursor. */
+export interface ListPage { rows: unknown[], total: number, nextCursor: string | null }
+
+/** A query without its page parameters: the filters. */
+export type FiltersOf<Q> = Omit<Q, 'sort' | 'limit' | 'cursor'>
+
+export interface ListSpec<Q extends TSchema, P extends TSchema> {
+  /** The route's path under /v1, e.g. "/sponsors/:id/contracts". */
+  path: string
+  tag: string
+  operationId: string
+  summary: string
+  description: string
+  params?: P
+  querystring: Q
+  /** The list's registered schema, and what a page of it is, for the document. */
+  list: TSchema
+  returns: string
+  /** The resource whose record `:id` names (a 404 when there is none), for a nested list. */
+  parent?: string
+  /** The sort when the query names none. */
+  sort: string
+  /** The page of rows for these filters (the query without sort, limit and cursor). */
+  rows (filters: FiltersOf<Static<Q>>, page: PageRequest, params: Static<P>): ListPage
+}
+
+type App = Parameters<FastifyPluginAsyncTypebox>[0]
+
+/** Registers a paged list route from its spec. */
+export function listRoute<Q extends TSchema, P extends TSchema> (app: App, spec: ListSpec<Q, P>): void {
+  register(app, spec)
+}
+
+/** The route itself, over any schema: the type parameters have done their work at the call site. */
+function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
+  app.get(spec.path, {
+    schema: {
+      tags: [spec.tag],
+      operationId: spec.operationId,
+      summary: spec.summary,
+      description: spec.description,
+      ...(spec.params === undefined ? {} : { params: spec.params }),
+      querystring: spec.querystring,
+      response: { 200: { ...Ref(spec.list), description: spec.returns } }
+    }
+  }, async (request, reply) => {
+    const { id } = isRecord(request.params) ? request.params : {}
+    if (spec.parent !== undefined && typeof id === 'string') assertParent(app.repos, spec.parent, id)
+    const { sort, limit, cursor, ...filters } = isRecord(request.query) ? request.query : {}
+    // A filter named after a resource (`sponsor`, `games`…) must name one of its records.
+    assertFilterRefs(app.repos, filters)
+    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, spec.sort)
+    return listResponse(request, reply, spec.rows(filters, page, request.params), page.limit)
+  })
+}
