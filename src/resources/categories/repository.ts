@@ -1,13 +1,12 @@
-import { eq, sql } from 'drizzle-orm'
-import type { Static } from 'typebox'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
 import { categories, categorySources } from '../../db/schema.js'
-import type { SourceSummary } from '../../schemas/common.js'
 import type { Category, CategoryInput } from './schemas.js'
-import { parseJson, sourcesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { sourcesOf } from '../../repositories/embed.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
+import { createReads, withSources } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const k = categories
 const select = {
@@ -16,32 +15,20 @@ const select = {
   description: k.description,
   sources: sourcesOf(categorySources, k.id)
 }
-type Row = RowOf<typeof select>
-
-function toCategory (row: Row): Category {
-  return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
-}
 
 export function createCategoriesRepository (db: Db, search: SearchRepository) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Category, Record<string, never>>(db, {
     table: k,
     id: k.id,
     select,
     sorts: { name: k.name, id: k.id },
-    filters: {}
+    filters: {},
+    toRecord: withSources
   })
-  const byId = db.select(select).from(k).where(eq(k.id, sql.placeholder('id'))).prepare()
 
   return {
-    list (page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: {} })
-      return { ...result, rows: result.rows.map(toCategory) }
-    },
-
-    get (id: string): Category | undefined {
-      const row = byId.get({ id })
-      return row === undefined ? undefined : toCategory(row)
-    },
+    list: (page: PageRequest) => reads.list({}, page),
+    get: (id: string) => reads.get(id),
 
     remove (id: string): void {
       db.delete(k).where(eq(k.id, id)).run()

@@ -3,8 +3,10 @@ import type { Db } from '../../db/open.js'
 import { factSources, sponsorFacts, sponsors } from '../../db/schema.js'
 import type { Fact as FactRecord, FactInput } from './schemas.js'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
+import { createReads } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const f = sponsorFacts
 
@@ -39,7 +41,7 @@ export interface FactFilters {
 }
 
 export function createFactsRepository (db: Db) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, FactRecord, FactFilters>(db, {
     table: f,
     id: f.id,
     select,
@@ -50,21 +52,14 @@ export function createFactsRepository (db: Db) {
       from: (v) => sql`${lastDay} >= ${v}`,
       to: (v) => sql`${q(f.dateFirst)} <= ${v}`,
       q: (v) => sql`instr(lower(${q(f.summary)}), lower(${v})) > 0`
-    }
+    },
+    toRecord: toFact
   })
-  const byId = db.select(select).from(f).where(eq(f.id, sql.placeholder('id'))).prepare()
   const ofSponsor = db.select(select).from(f).where(eq(f.sponsorId, sql.placeholder('sponsor'))).orderBy(asc(f.dateFirst), asc(f.id)).prepare()
 
   return {
-    list (filters: FactFilters, page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: { ...filters } })
-      return { ...result, rows: result.rows.map(toFact) }
-    },
-
-    get (id: string): FactRecord | undefined {
-      const row = byId.get({ id })
-      return row === undefined ? undefined : toFact(row)
-    },
+    list: (filters: FactFilters, page: PageRequest) => reads.list(filters, page),
+    get: (id: string) => reads.get(id),
 
     /** A sponsor's dated facts, oldest first. */
     ofSponsor (sponsor: string): Fact[] {

@@ -1,12 +1,10 @@
-import { eq, sql } from 'drizzle-orm'
-import type { Static } from 'typebox'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
 import { games, gameSources } from '../../db/schema.js'
-import type { SourceSummary } from '../../schemas/common.js'
 import type { Game, GameInput } from './schemas.js'
-import { parseJson, sourcesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { sourcesOf } from '../../repositories/embed.js'
 import { replaceSources } from '../../repositories/links.js'
+import { createReads, withSources } from '../../repositories/records.js'
 
 const g = games
 const select = {
@@ -20,32 +18,20 @@ const select = {
   endsOn: g.endsOn,
   sources: sourcesOf(gameSources, g.id)
 }
-type Row = RowOf<typeof select>
-
-function toGame (row: Row): Game {
-  return { ...row, sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources) }
-}
 
 export function createGamesRepository (db: Db) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Game, { season?: 'summer' | 'winter' | undefined }>(db, {
     table: g,
     id: g.id,
     select,
     sorts: { year: g.year, name: g.name, id: g.id },
-    filters: { season: (v) => eq(g.season, v) }
+    filters: { season: (v) => eq(g.season, v) },
+    toRecord: withSources
   })
-  const byId = db.select(select).from(g).where(eq(g.id, sql.placeholder('id'))).prepare()
 
   return {
-    list (filters: { season?: 'summer' | 'winter' | undefined }, page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: { ...filters } })
-      return { ...result, rows: result.rows.map(toGame) }
-    },
-
-    get (id: string): Game | undefined {
-      const row = byId.get({ id })
-      return row === undefined ? undefined : toGame(row)
-    },
+    list: reads.list,
+    get: (id: string) => reads.get(id),
 
     upsert (input: GameInput): void {
       const { id, sources, ...fields } = input

@@ -5,9 +5,11 @@ import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSp
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import type { Meeting, MeetingInput } from './schemas.js'
 import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { type RowOf } from '../../repositories/keyset.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
+import { createReads } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const m = meetings
 const p = meetingParticipants
@@ -53,7 +55,7 @@ export interface MeetingFilters {
 }
 
 export function createMeetingsRepository (db: Db, search: SearchRepository) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Meeting, MeetingFilters>(db, {
     table: m,
     id: m.id,
     select,
@@ -65,28 +67,21 @@ export function createMeetingsRepository (db: Db, search: SearchRepository) {
       from: (v) => sql`${q(m.dateLast)} >= ${v}`,
       to: (v) => sql`${q(m.dateFirst)} <= ${v}`,
       q: (v) => sql`${q(m.id)} in (select d.ref_id from search_fts join search_docs d on d.rowid = search_fts.rowid where search_fts match ${v} and d.type = 'meeting')`
-    }
+    },
+    toRecord: toMeeting
   })
-  const byId = db.select(select).from(m).where(eq(m.id, sql.placeholder('id'))).prepare()
 
   return {
-    list (filters: MeetingFilters, page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: { ...filters } })
-      return { ...result, rows: result.rows.map(toMeeting) }
-    },
+    list: (filters: MeetingFilters, page: PageRequest) => reads.list(filters, page),
+    get: (id: string) => reads.get(id),
 
-    get (id: string): Meeting | undefined {
-      const row = byId.get({ id })
-      return row === undefined ? undefined : toMeeting(row)
-    },
-
-    /** Insert or replace a meeting with its sponsors, participants, quotes and sources. */
     /** Delete a meeting with its participants, quotes and links. Run inside a transaction. */
     remove (id: string): void {
       db.delete(m).where(eq(m.id, id)).run()
       search.refresh('meeting', id)
     },
 
+    /** Insert or replace a meeting with its sponsors, participants, quotes and sources. Run inside a transaction. */
     upsert (input: MeetingInput): void {
       const { id, date, location, summary } = input
       const fields = { date, summary, city: location.city, country: location.country }

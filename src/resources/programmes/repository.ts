@@ -2,15 +2,17 @@
 // sponsors of every contract whose term overlaps the edition's period, and the Games
 // editions whose year lies in it (both through the contracts' and Games' indexes).
 // Embedded lists are capped at PARTNERS_MAX (TOP editions have had 9 to 15 partners).
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
 import { contracts, contractSponsors, games, programmes, programmeSources, sponsors } from '../../db/schema.js'
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from './schemas.js'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
+import { createReads } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const p = programmes
 const c = contracts
@@ -83,27 +85,20 @@ function toProgramme (row: Row): Programme {
 }
 
 export function createProgrammesRepository (db: Db) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Programme, Record<string, never>>(db, {
     table: p,
     id: p.id,
     select,
     sorts: { name: p.name, startsOn: p.startsFirst },
-    filters: {}
+    filters: {},
+    toRecord: toProgramme
   })
-  const byId = db.select(select).from(p).where(eq(p.id, sql.placeholder('id'))).prepare()
   const every = db.select(select).from(p).orderBy(p.startsFirst, p.id).prepare()
 
   return {
     /** A page of programme editions; sort: name, -name, startsOn (default), -startsOn. */
-    list (page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: {} })
-      return { ...result, rows: result.rows.map(toProgramme) }
-    },
-
-    get (id: string): Programme | undefined {
-      const row = byId.get({ id })
-      return row === undefined ? undefined : toProgramme(row)
-    },
+    list: (page: PageRequest) => reads.list({}, page),
+    get: (id: string) => reads.get(id),
 
     /** Every programme edition, oldest first (there are about a dozen). */
     all (): Programme[] {

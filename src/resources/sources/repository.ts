@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
 import { sources } from '../../db/schema.js'
 import type { Source, SourceInput } from './schemas.js'
-import { createLister } from '../../repositories/keyset.js'
+import { createReads } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const select = {
   id: sources.id,
@@ -13,24 +14,18 @@ const select = {
 }
 
 export function createSourcesRepository (db: Db) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Source, Record<string, never>>(db, {
     table: sources,
     id: sources.id,
     select,
     sorts: { title: sources.title, id: sources.id },
-    filters: {}
+    filters: {},
+    toRecord: (row) => row
   })
-  const byId = db.select(select).from(sources).where(eq(sources.id, sql.placeholder('id'))).prepare()
 
   return {
-    list (page: { sort: string, limit: number, cursor?: string | undefined }) {
-      const result = list({ ...page, filters: {} })
-      return { ...result, rows: result.rows.map(({ sortKey: _, ...source }) => source) }
-    },
-
-    get (id: string): Source | undefined {
-      return byId.get({ id })
-    },
+    list: (page: PageRequest) => reads.list({}, page),
+    get: (id: string) => reads.get(id),
 
     remove (id: string): void {
       db.delete(sources).where(eq(sources.id, id)).run()

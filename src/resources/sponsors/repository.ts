@@ -6,9 +6,11 @@ import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
 import type { SourceSummary } from '../../schemas/common.js'
 import type { Static } from 'typebox'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
+import { createReads } from '../../repositories/records.js'
+import type { PageRequest } from '../../lib/paging.js'
 
 const s = sponsors
 const cs = contractSponsors
@@ -67,7 +69,7 @@ export interface SponsorFilters {
 }
 
 export function createSponsorsRepository (db: Db, search: SearchRepository) {
-  const list = createLister(db, {
+  const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, {
     table: s,
     id: s.id,
     select,
@@ -82,20 +84,13 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
       status: (v) => sql`${statusOf} = ${v}`,
       programme: (v) => sponsorsInProgramme(v)
-    }
+    },
+    toRecord: toSponsor
   })
-  const byId = db.select(select).from(s).where(eq(s.id, sql.placeholder('id'))).prepare()
 
   return {
-    list (filters: SponsorFilters, page: { sort: string, limit: number, cursor?: string | undefined }, today: string) {
-      const result = list({ ...page, filters: { ...filters }, params: { today } })
-      return { ...result, rows: result.rows.map(toSponsor) }
-    },
-
-    get (id: string, today: string): Sponsor | undefined {
-      const row = byId.get({ id, today })
-      return row === undefined ? undefined : toSponsor(row)
-    },
+    list: (filters: SponsorFilters, page: PageRequest, today: string) => reads.list(filters, page, { today }),
+    get: (id: string, today: string) => reads.get(id, { today }),
 
     /** Delete a sponsor (its former names and source links go with it). Run inside a transaction. */
     remove (id: string): void {
