@@ -17,6 +17,11 @@ export interface Reference {
   ids: readonly string[] | string
 }
 
+/** The references of a record that names nothing but its sources. */
+export function citesSources (input: { sources: readonly string[] }): Reference[] {
+  return [{ field: 'sources', kind: 'source', ids: input.sources }]
+}
+
 /** What a repository factory gets besides the database. */
 export interface RepositoryDeps {
   search: SearchRepository

@@ -1,7 +1,7 @@
 // Building blocks shared by every resource: ids, partial dates, summaries, the list
 // envelope and the RFC 9457 problem document. Schemas with an `$id` are registered
 // once (see plugins/schemas.ts) and appear as named components in the OpenAPI document.
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static, type TProperties, type TSchema } from 'typebox'
 import { PARTIAL_DATE_PATTERN } from '../lib/partial-date.js'
 
 /** A reference to a registered schema that keeps its static type for handlers. */
@@ -144,6 +144,11 @@ export function SortParam<const F extends readonly string[]> (fields: F, fallbac
     default: fallback,
     description: `Sort field; prefix with - for descending. Ties are broken by id. Default ${fallback}.`
   }))
+}
+
+/** A list's query: its filters, then `sort` (over `fields`, default `fallback`), `limit` and `cursor`. */
+export function ListQuery<const F extends readonly string[], P extends TProperties> (fields: F, fallback: F[number], filters: P) {
+  return Type.Object({ ...filters, sort: SortParam(fields, fallback), limit: Limit, cursor: Cursor }, { additionalProperties: false })
 }
 
 /** The envelope every list answers with; its example is a page of the item's example. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from '../../schemas/common.js'
-import type { Reference } from '../resource.js'
+import { SOURCE_EXAMPLE, PageMeta, Embedded, SourceIds, writeSchemas, Day, Id, ListOf, Nullable, PartialDate, Ref, SourceSummary, Summary, ListQuery } from '../../schemas/common.js'
+import { citesSources, type Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Cloud Services'] }),
@@ -24,11 +24,7 @@ export type CategoryInput = Static<typeof CategoryInput>
 export const CategoryList = ListOf(Category, 'CategoryList')
 
 export const CATEGORY_SORTS = ['name', 'id'] as const
-export const CategoryListQuery = Type.Object({
-  sort: SortParam(CATEGORY_SORTS, 'name'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const CategoryListQuery = ListQuery(CATEGORY_SORTS, 'name', {})
 export type CategoryListQuery = Static<typeof CategoryListQuery>
 
 export const Holder = Type.Object({
@@ -53,14 +49,9 @@ export const HolderList = Type.Object({
 })
 export type HolderList = Static<typeof HolderList>
 
-export const HoldersQuery = Type.Object({
-  on: Type.Optional(Day('The day to ask about, YYYY-MM-DD. Default: today (UTC).')),
-  sort: SortParam(['startsOn'] as const, 'startsOn'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const HoldersQuery = ListQuery(['startsOn'] as const, 'startsOn', {
+  on: Type.Optional(Day('The day to ask about, YYYY-MM-DD. Default: today (UTC).'))
+})
 
-/** The records a category names, by field. */
-export function references (input: CategoryInput): Reference[] {
-  return [{ field: 'sources', kind: 'source', ids: input.sources }]
-}
+/** A categorie names nothing but its sources. */
+export const references = (input: CategoryInput): Reference[] => citesSources(input)

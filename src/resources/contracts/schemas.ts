@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, StringEnum, Summary, Limit, Cursor } from '../../schemas/common.js'
+import { RefIds, SourceIds, SOURCE_EXAMPLE, Embedded, writeSchemas, CountryCode, Day, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SourceSummary, StringEnum, Summary, ListQuery } from '../../schemas/common.js'
 import type { Reference } from '../resource.js'
 
 export const CONTRACT_STATUSES = ['upcoming', 'active', 'expired'] as const
@@ -84,18 +84,15 @@ export const contractFilters = {
   activeOn: Type.Optional(Day('Contracts running on this day.')),
   status: Type.Optional(StringEnum(CONTRACT_STATUSES))
 }
-const paging = { sort: SortParam(CONTRACT_SORTS, 'startsOn'), limit: Limit, cursor: Cursor }
-
-export const ContractListQuery = Type.Object({
+export const ContractListQuery = ListQuery(CONTRACT_SORTS, 'startsOn', {
   sponsor: Type.Optional(Ref(Id)),
   country: Type.Optional(Ref(CountryCode)),
   programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): contracts whose term overlaps its period.' })),
-  ...contractFilters,
-  ...paging
-}, { additionalProperties: false })
+  ...contractFilters
+})
 export type ContractListQuery = Static<typeof ContractListQuery>
 
-export const SponsorContractsQuery = Type.Object({ ...contractFilters, ...paging }, { additionalProperties: false })
+export const SponsorContractsQuery = ListQuery(CONTRACT_SORTS, 'startsOn', contractFilters)
 
 /** The records a contract names, by field. */
 export function references (input: ContractInput): Reference[] {

@@ -1,7 +1,7 @@
 // A dated fact on a sponsor's timeline other than its contracts and meetings: an
 // extension, a renewal, a first.
 import { Type, type Static } from 'typebox'
-import { Cursor, Embedded, Id, IdParamsOf, Limit, ListOf, PartialDate, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary, writeSchemas } from '../../schemas/common.js'
+import { Embedded, Id, IdParamsOf, ListOf, PartialDate, PartialDateRef, Ref, SourceIds, SourceSummary, Summary, writeSchemas, ListQuery } from '../../schemas/common.js'
 import type { Reference } from '../resource.js'
 
 /** A fact of the seed, for the examples. */
@@ -52,15 +52,12 @@ export type FactInput = Static<typeof FactInput>
 export const FactList = ListOf(Fact, 'FactList')
 
 export const FACT_SORTS = ['date', 'id'] as const
-export const FactListQuery = Type.Object({
+export const FactListQuery = ListQuery(FACT_SORTS, 'date', {
   sponsor: Type.Optional(Ref(Id)),
   from: Type.Optional(PartialDateRef('Facts on or after this date; a partial date starts on its first day.')),
   to: Type.Optional(PartialDateRef('Facts on or before this date; a partial date lasts to its last day.')),
-  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text the summary contains (case-insensitive).' })),
-  sort: SortParam(FACT_SORTS, 'date'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text the summary contains (case-insensitive).' }))
+})
 export type FactListQuery = Static<typeof FactListQuery>
 
 /** `{id}` of one fact, with an example from the seed. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceSummary, StringEnum, Limit, Cursor } from '../../schemas/common.js'
-import type { Reference } from '../resource.js'
+import { Embedded, SourceIds, CountryCode, Id, ListOf, Nullable, PartialDate, Ref, SourceSummary, StringEnum, ListQuery } from '../../schemas/common.js'
+import { citesSources, type Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 100, examples: ['PyeongChang 2018'] }),
@@ -36,15 +36,10 @@ export type GameInput = Static<typeof GameInput>
 export const GameList = ListOf(Game, 'GameList')
 
 export const GAME_SORTS = ['year', 'name', 'id'] as const
-export const GameListQuery = Type.Object({
-  season: Type.Optional(StringEnum(['summer', 'winter'] as const)),
-  sort: SortParam(GAME_SORTS, 'year'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const GameListQuery = ListQuery(GAME_SORTS, 'year', {
+  season: Type.Optional(StringEnum(['summer', 'winter'] as const))
+})
 export type GameListQuery = Static<typeof GameListQuery>
 
-/** The records a game names, by field. */
-export function references (input: GameInput): Reference[] {
-  return [{ field: 'sources', kind: 'source', ids: input.sources }]
-}
+/** A game names nothing but its sources. */
+export const references = (input: GameInput): Reference[] => citesSources(input)

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SortParam, SourceSummary, Summary, Limit, Cursor } from '../../schemas/common.js'
+import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SourceSummary, Summary, ListQuery } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
 import type { Reference } from '../resource.js'
 
@@ -94,17 +94,13 @@ export const meetingFilters = {
   q: Type.Optional(SearchText('the summary, participants or quotes')),
   mode: SearchMode
 }
-const paging = { sort: SortParam(MEETING_SORTS, 'date'), limit: Limit, cursor: Cursor }
-
-export const MeetingListQuery = Type.Object({
+export const MeetingListQuery = ListQuery(MEETING_SORTS, 'date', {
   sponsor: Type.Optional(Ref(Id)),
-  ...meetingFilters,
-  ...paging
-}, { additionalProperties: false })
+  ...meetingFilters
+})
 export type MeetingListQuery = Static<typeof MeetingListQuery>
 
-export const SponsorMeetingsQuery = Type.Object({ ...meetingFilters, ...paging }, { additionalProperties: false })
-
+export const SponsorMeetingsQuery = ListQuery(MEETING_SORTS, 'date', meetingFilters)
 
 /** The records a meeting names, by field. */
 export function references (input: MeetingInput): Reference[] {

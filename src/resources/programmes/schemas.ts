@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { Count, Cursor, Embedded, Id, Limit, ListOf, Nullable, PartialDateRef, Ref, SortParam, SourceIds, SourceSummary, Summary } from '../../schemas/common.js'
-import type { Reference } from '../resource.js'
+import { Count, Embedded, Id, ListOf, Nullable, PartialDateRef, Ref, SourceIds, SourceSummary, Summary, ListQuery } from '../../schemas/common.js'
+import { citesSources, type Reference } from '../resource.js'
 
 /** Most partners a programme edition embeds (TOP editions have had 9 to 15). */
 export const PARTNERS_MAX = 1000
@@ -58,14 +58,8 @@ export type ProgrammeInput = Static<typeof ProgrammeInput>
 export const ProgrammeList = ListOf(Programme, 'ProgrammeList')
 
 export const PROGRAMME_SORTS = ['name', 'startsOn'] as const
-export const ProgrammeListQuery = Type.Object({
-  sort: SortParam(PROGRAMME_SORTS, 'startsOn'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const ProgrammeListQuery = ListQuery(PROGRAMME_SORTS, 'startsOn', {})
 export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>
 
-/** The records a programme names, by field. */
-export function references (input: ProgrammeInput): Reference[] {
-  return [{ field: 'sources', kind: 'source', ids: input.sources }]
-}
+/** A programme names nothing but its sources. */
+export const references = (input: ProgrammeInput): Reference[] => citesSources(input)

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, SortParam, Limit, Cursor } from '../../schemas/common.js'
+import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, ListQuery } from '../../schemas/common.js'
 import type { Reference } from '../resource.js'
 
 const fields = {
@@ -37,11 +37,7 @@ export type SourceInput = Static<typeof SourceInput>
 export const SourceList = ListOf(Source, 'SourceList')
 
 export const SOURCE_SORTS = ['title', 'id'] as const
-export const SourceListQuery = Type.Object({
-  sort: SortParam(SOURCE_SORTS, 'title'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const SourceListQuery = ListQuery(SOURCE_SORTS, 'title', {})
 export type SourceListQuery = Static<typeof SourceListQuery>
 
 /** The records a source names, by field. */

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SortParam, SourceIds, SourceSummary, StringEnum, Limit, Cursor, writeSchemas, NAME_MAX, REFS_MAX } from '../../schemas/common.js'
+import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SourceIds, SourceSummary, StringEnum, writeSchemas, NAME_MAX, REFS_MAX, ListQuery } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
-import type { Reference } from '../resource.js'
+import { citesSources, type Reference } from '../resource.js'
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 200, examples: ['Alibaba Group'] }),
@@ -90,20 +90,15 @@ export const sponsorFilters = {
   activeOn: Type.Optional(Day('Sponsors with a contract running on this day.')),
   status: Type.Optional(StringEnum(SPONSOR_STATUSES, { description: 'active, former (every contract has ended) or none (has never held a contract); see Sponsor.status.' }))
 }
-const paging = { sort: SortParam(SPONSOR_SORTS, 'name'), limit: Limit, cursor: Cursor }
-
-export const SponsorListQuery = Type.Object({
+export const SponsorListQuery = ListQuery(SPONSOR_SORTS, 'name', {
   ...sponsorFilters,
   games: Type.Optional(Ref(Id)),
-  programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): sponsors holding a contract whose term overlaps its period.' })),
-  ...paging
-}, { additionalProperties: false })
+  programme: Type.Optional(Type.Unsafe<string>({ $ref: 'Id', description: 'A programme edition\'s id (e.g. `top-viii`): sponsors holding a contract whose term overlaps its period.' }))
+})
 export type SponsorListQuery = Static<typeof SponsorListQuery>
 
 /** `/games/{id}/sponsors` takes the same filters, the Games coming from the path. */
-export const GameSponsorsQuery = Type.Object({ ...sponsorFilters, ...paging }, { additionalProperties: false })
+export const GameSponsorsQuery = ListQuery(SPONSOR_SORTS, 'name', sponsorFilters)
 
-/** The records a sponsor names, by field. */
-export function references (input: SponsorInput): Reference[] {
-  return [{ field: 'sources', kind: 'source', ids: input.sources }]
-}
+/** A sponsor names nothing but its sources. */
+export const references = (input: SponsorInput): Reference[] => citesSources(input)

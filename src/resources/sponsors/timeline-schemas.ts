@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { SOURCE_EXAMPLE, Cursor, Embedded, Id, Limit, ListOf, PartialDate, Ref, SortParam, SourceSummary, StringEnum } from '../../schemas/common.js'
+import { SOURCE_EXAMPLE, Embedded, Id, ListOf, PartialDate, Ref, SourceSummary, StringEnum, ListQuery } from '../../schemas/common.js'
 
 /** Longest event summary; a contract's, made from its names, is cut to fit. */
 export const EVENT_SUMMARY_MAX = 4000
@@ -32,8 +32,4 @@ export type TimelineEvent = Static<typeof TimelineEvent>
 
 export const Timeline = ListOf(TimelineEvent, 'Timeline')
 
-export const TimelineQuery = Type.Object({
-  sort: SortParam(['date'] as const, 'date'),
-  limit: Limit,
-  cursor: Cursor
-}, { additionalProperties: false })
+export const TimelineQuery = ListQuery(['date'] as const, 'date', {})
