@@ -186,19 +186,16 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
     return respond(reply, record)
   })
 
-  app.put(`/${spec.path}/:id`, {
+  /** PUT and PATCH: the same parameters, precondition header and answers, another body. */
+  const change = (operation: string, summary: string, description: string, body: TSchema) => ({
     config,
-    schema: {
-      tags,
-      operationId: `replace${Name}`,
-      summary: `Replace a ${singular}`,
-      description: `Replaces every field of an existing ${singular} (PUT does not create: POST does). Send \`If-Match\` with the ETag you read to fail with 412 rather than overwrite someone else's change. Needs a write-scoped key.`,
-      params,
-      headers: IfMatch,
-      body: Ref(spec.schemas.Create),
-      response: changedResponses
-    }
-  }, async (request, reply) => {
+    schema: { tags, operationId: `${operation}${Name}`, summary, description, params, headers: IfMatch, body: Ref(body), response: changedResponses }
+  })
+
+  app.put(`/${spec.path}/:id`, change('replace', `Replace a ${singular}`,
+    `Replaces every field of an existing ${singular} (PUT does not create: POST does). Send \`If-Match\` with the ETag you read to fail with 412 rather than overwrite someone else's change. Needs a write-scoped key.`,
+    spec.schemas.Create
+  ), async (request, reply) => {
     const { id } = request.params
     const body = validated<Body>(request.body)
     if (body.id !== undefined && body.id !== id) {
@@ -207,19 +204,10 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
     return respond(reply, save(request, id, { update: () => ({ ...body, id }) }))
   })
 
-  app.patch(`/${spec.path}/:id`, {
-    config,
-    schema: {
-      tags,
-      operationId: `update${Name}`,
-      summary: `Change some fields of a ${singular}`,
-      description: `Merges the given fields into the ${singular}; fields left out keep their values, arrays are replaced whole, and the result is checked as a whole. Honours \`If-Match\` like PUT. Needs a write-scoped key.`,
-      params,
-      headers: IfMatch,
-      body: Ref(spec.schemas.Patch),
-      response: changedResponses
-    }
-  }, async (request, reply) => {
+  app.patch(`/${spec.path}/:id`, change('update', `Change some fields of a ${singular}`,
+    `Merges the given fields into the ${singular}; fields left out keep their values, arrays are replaced whole, and the result is checked as a whole. Honours \`If-Match\` like PUT. Needs a write-scoped key.`,
+    spec.schemas.Patch
+  ), async (request, reply) => {
     const { id } = request.params
     const patch = validated<Partial<Omit<Input, 'id'>>>(request.body)
     return respond(reply, save(request, id, { update: (current) => ({ ...spec.toInput(current), ...patch, id }) }))

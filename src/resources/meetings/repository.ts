@@ -2,13 +2,13 @@ import { eq, sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
 import { meetingParticipants, meetingQuotes, meetings, meetingSources, meetingSponsors, sponsors } from '../../db/schema.js'
-import type { SourceSummary, Summary } from '../../schemas/common.js'
+import type { Summary } from '../../schemas/common.js'
 import type { Meeting, MeetingInput } from './schemas.js'
 import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
 import { type RowOf } from '../../repositories/keyset.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
-import { createReads } from '../../repositories/records.js'
+import { createReads, withSources } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'
 
 const m = meetings
@@ -30,15 +30,13 @@ const select = {
 type Row = RowOf<typeof select>
 
 function toMeeting (row: Row): Meeting {
+  const { city, country, ...fields } = withSources(row)
   return {
-    id: row.id,
-    date: row.date,
-    location: { city: row.city, country: row.country },
+    ...fields,
+    location: { city, country },
     sponsors: parseJson<Array<Static<typeof Summary>>>(row.sponsors),
     participants: parseJson<Meeting['participants']>(row.participants),
-    summary: row.summary,
-    quotes: parseJson<Meeting['quotes']>(row.quotes),
-    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
+    quotes: parseJson<Meeting['quotes']>(row.quotes)
   }
 }
 

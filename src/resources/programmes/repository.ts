@@ -6,12 +6,12 @@ import { sql } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
 import { contracts, contractSponsors, games, programmes, programmeSources, sponsors } from '../../db/schema.js'
-import type { SourceSummary, Summary } from '../../schemas/common.js'
+import type { Summary } from '../../schemas/common.js'
 import { GAMES_MAX, PARTNERS_MAX, type Programme, type ProgrammeInput } from './schemas.js'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
 import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
-import { createReads } from '../../repositories/records.js'
+import { createReads, withSources } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'
 
 const p = programmes
@@ -70,18 +70,7 @@ const select = {
 type Row = RowOf<typeof select>
 
 function toProgramme (row: Row): Programme {
-  return {
-    id: row.id,
-    name: row.name,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    partnerCount: row.partnerCount,
-    revenue: row.revenue,
-    notes: row.notes,
-    partners: parseJson<Summaries>(row.partners),
-    games: parseJson<Summaries>(row.games),
-    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
-  }
+  return { ...withSources(row), partners: parseJson<Summaries>(row.partners), games: parseJson<Summaries>(row.games) }
 }
 
 export function createProgrammesRepository (db: Db) {

@@ -3,13 +3,11 @@ import type { Db } from '../../db/open.js'
 import { contractCategories, contractGames, contracts, contractSponsors, sponsorNames, sponsors, sponsorSources } from '../../db/schema.js'
 import { sponsorsInProgramme } from '../programmes/repository.js'
 import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
-import type { SourceSummary } from '../../schemas/common.js'
-import type { Static } from 'typebox'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
 import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
-import { createReads } from '../../repositories/records.js'
+import { createReads, withSources } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'
 
 const s = sponsors
@@ -42,18 +40,7 @@ const select = {
 type Row = RowOf<typeof select>
 
 function toSponsor (row: Row): Sponsor {
-  return {
-    id: row.id,
-    name: row.name,
-    country: row.country,
-    headquarters: row.headquarters,
-    industry: row.industry,
-    website: row.website,
-    description: row.description,
-    formerNames: parseJson<FormerName[]>(row.formerNames),
-    status: row.status,
-    sources: parseJson<Array<Static<typeof SourceSummary>>>(row.sources)
-  }
+  return { ...withSources(row), formerNames: parseJson<FormerName[]>(row.formerNames) }
 }
 
 export interface SponsorFilters {
