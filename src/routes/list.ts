@@ -1,6 +1,7 @@
 // GET of a paged list: the route's schema (tag, operation, query, the list's registered
 // schema), the page parameters read once and the `{data, meta}` envelope with its Link.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyContextConfig } from 'fastify'
 import type { Static, TSchema } from 'typebox'
 import { listResponse, pageOf, type PageRequest } from '../lib/paging.js'
 import { isRecord } from '../lib/route-schema.js'
@@ -27,8 +28,10 @@ export interface ListSpec<Q extends TSchema, P extends TSchema> {
   returns: string
   /** The resource whose record `:id` names (a 404 when there is none), for a nested list. */
   parent?: string
-  /** The sort when the query names none. */
-  sort: string
+  /** The sort when the query names none; none for a list in one fixed order. */
+  sort?: string
+  /** Route config, e.g. the key scope the route needs. */
+  config?: FastifyContextConfig
   /** The page of rows for these filters (the query without sort, limit and cursor). */
   rows (filters: FiltersOf<Static<Q>>, page: PageRequest, params: Static<P>): ListPage
 }
@@ -43,6 +46,7 @@ export function listRoute<Q extends TSchema, P extends TSchema> (app: App, spec:
 /** The route itself, over any schema: the type parameters have done their work at the call site. */
 function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
   app.get(spec.path, {
+    ...(spec.config === undefined ? {} : { config: spec.config }),
     schema: {
       tags: [spec.tag],
       operationId: spec.operationId,
@@ -58,7 +62,7 @@ function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
     const { sort, limit, cursor, ...filters } = isRecord(request.query) ? request.query : {}
     // A filter named after a resource (`sponsor`, `games`…) must name one of its records.
     assertFilterRefs(app.repos, filters)
-    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, spec.sort)
+    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, spec.sort ?? '')
     return listResponse(request, reply, spec.rows(filters, page, request.params), page.limit)
   })
 }
