@@ -5,7 +5,6 @@ import { listRoute } from './list.js'
 const changes: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/changes',
-    tag: 'changes',
     config: { scope: 'write' },
     operationId: 'listChanges',
     summary: 'The audit trail of writes, newest first',

@@ -17,7 +17,6 @@ export type FiltersOf<Q> = Omit<Q, 'sort' | 'limit' | 'cursor'>
 export interface ListSpec<Q extends TSchema, P extends TSchema> {
   /** The route's path under /v1, e.g. "/sponsors/:id/contracts". */
   path: string
-  tag: string
   operationId: string
   summary: string
   description: string
@@ -48,7 +47,8 @@ function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
   app.get(spec.path, {
     ...(spec.config === undefined ? {} : { config: spec.config }),
     schema: {
-      tags: [spec.tag],
+      // The tag is the path's first segment: the resource the list belongs to.
+      tags: [spec.path.split('/')[1] ?? ''],
       operationId: spec.operationId,
       summary: spec.summary,
       description: spec.description,

@@ -5,7 +5,6 @@ import { listRoute } from './list.js'
 const search: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/search',
-    tag: 'search',
     operationId: 'search',
     summary: 'Full-text search across sponsors, categories, contracts and meetings',
     description: 'Searches sponsors (name, industry, headquarters, description), categories (name, description), contracts (sponsors, categories, notes) and meetings (participants, place, summary, quotes). Hits are ranked by relevance (BM25), best first.',

@@ -17,7 +17,6 @@ const tags = ['categories']
 const categories: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/categories',
-    tag: 'categories',
     operationId: 'listCategories',
     summary: 'List TOP product categories',
     description: 'Every category, sorted by name by default, each with its sources. Who held one, and when, is at /v1/categories/{id}/holders.',

@@ -30,7 +30,6 @@ function checkContractTerms (integrity: Integrity, input: ContractInput): void {
 const contracts: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/contracts',
-    tag: 'contracts',
     operationId: 'listContracts',
     summary: 'List contracts',
     description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',

@@ -8,7 +8,6 @@ import { listRoute } from '../../routes/list.js'
 const facts: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/facts',
-    tag: 'facts',
     operationId: 'listFacts',
     summary: 'List facts',
     description: 'Dated facts about sponsors other than their contracts and meetings (an extension, a renewal, a first), oldest first by default. A fact dated only to a month or year matches `from`/`to` when its period overlaps the range.',

@@ -11,7 +11,6 @@ const GameIdParams = IdParamsOf('la-2028')
 const games: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/games',
-    tag: 'games',
     operationId: 'listGames',
     summary: 'List Olympic Games editions',
     description: 'The Summer and Winter Games editions the contracts cover, oldest first by default; `season` narrows to one.',
@@ -29,7 +28,6 @@ const games: FastifyPluginAsyncTypebox = async (app) => {
 
   listRoute(app, {
     path: '/games/:id/sponsors',
-    tag: 'games',
     operationId: 'listGamesSponsors',
     summary: 'List the sponsors whose contracts cover a Games edition',
     description: 'Sponsors with at least one contract naming this edition; takes the same filters as /v1/sponsors.',

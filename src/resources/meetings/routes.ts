@@ -26,7 +26,6 @@ export function meetingFilters (query: { participant?: string | undefined, from?
 const meetings: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/meetings',
-    tag: 'meetings',
     operationId: 'listMeetings',
     summary: 'List meetings',
     description: 'A meeting dated only to a month or year matches `from`/`to` when its period overlaps the range.',

@@ -10,7 +10,6 @@ const ProgrammeIdParams = IdParamsOf('top-viii')
 const programmes: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/programmes',
-    tag: 'programmes',
     operationId: 'listProgrammes',
     summary: 'List TOP programme editions',
     description: 'TOP I (1985–1988) to TOP VIII (2013–2016), then the quadrennials named by their years, oldest first by default. Each lists its partners (sponsors with a contract overlapping the period) and the Games held in it; `partnerCount` and `revenue` are the figures the IOC published, or null.',

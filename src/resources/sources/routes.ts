@@ -12,7 +12,6 @@ const SourceIdParams = IdParamsOf('insidethegames-2017-01-19-alibaba-top-sponsor
 const sources: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/sources',
-    tag: 'sources',
     operationId: 'listSources',
     summary: 'List sources',
     description: 'Every source cited by a record, sorted by title by default.',

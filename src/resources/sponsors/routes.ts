@@ -18,7 +18,6 @@ const SponsorIdParams = IdParamsOf('alibaba-group')
 const sponsors: FastifyPluginAsyncTypebox = async (app) => {
   listRoute(app, {
     path: '/sponsors',
-    tag: 'sponsors',
     operationId: 'listSponsors',
     summary: 'List sponsors',
     description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
@@ -36,7 +35,6 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
 
   listRoute(app, {
     path: '/sponsors/:id/contracts',
-    tag: 'sponsors',
     operationId: 'listSponsorContracts',
     summary: 'List a sponsor\'s contracts',
     description: 'The contracts the sponsor is party to, joint ones included; takes the filters of /v1/contracts except `sponsor`.',
@@ -51,7 +49,6 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
 
   listRoute(app, {
     path: '/sponsors/:id/meetings',
-    tag: 'sponsors',
     operationId: 'listSponsorMeetings',
     summary: 'List a sponsor\'s meetings with the IOC',
     description: 'The meetings the sponsor took part in; takes the filters of /v1/meetings except `sponsor`.',
@@ -66,7 +63,6 @@ const sponsors: FastifyPluginAsyncTypebox = async (app) => {
 
   listRoute(app, {
     path: '/sponsors/:id/timeline',
-    tag: 'sponsors',
     operationId: 'getSponsorTimeline',
     summary: 'A sponsor\'s dated facts in order',
     description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
