@@ -1,14 +1,15 @@
-import { eq, sql, type SQL } from 'drizzle-orm'
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../db/open.js'
 import {
-  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
+  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors,
+  TERM_CLASS_YEARS, termClass
 } from '../db/schema.js'
 import { contractsInProgramme } from './programmes.js'
 import type { SourceSummary, Summary } from '../schemas/common.js'
 import type { Contract, ContractInput } from '../schemas/contracts.js'
 import { parseJson, q, sourcesOf, summariesOf } from './embed.js'
-import { createLister, type RowOf } from './keyset.js'
+import { createLister, type PageRows, type RowOf } from './keyset.js'
 import { replaceLinks, replaceSources } from './links.js'
 import type { SearchRepository } from './search.js'
 
@@ -67,6 +68,28 @@ function linked (table: typeof contractSponsors | typeof contractCategories | ty
   return sql`${q(c.id)} in (select ${q(table.contractId)} from ${table} where ${column} = ${value})`
 }
 
+/** Contracts running on `day`: starts_first <= day <= ends_last. */
+function runningOn (day: Placeholder): SQL {
+  return sql`${q(c.startsFirst)} <= ${day} and ${q(c.endsLast)} >= ${day}`
+}
+
+/**
+ * A page of the contracts running on a day, in starts order: per term class, the range of
+ * contracts_term_starts_idx that started from the day's year minus the class's longest
+ * term up to the day; SQLite merges the ranges in order and stops at the page's end.
+ * Walking the starts index instead passes every contract that ended before the day.
+ */
+const runningPage: PageRows = (day, page) => {
+  const direction = sql.raw(page.descending ? 'desc' : 'asc')
+  const arms = TERM_CLASS_YEARS.map((years, termClassOf) => {
+    const from = years === null ? sql`` : sql` and ${q(c.startsFirst)} >= printf('%04d', cast(${day} as integer) - ${sql.raw(String(years))})`
+    const after = page.after === undefined ? sql`` : sql` and ${page.after}`
+    return sql`select ${c}.rowid as r, ${q(c.startsFirst)} as k, ${q(c.id)} as i from ${c}
+      where ${termClass(q(c.startsFirst), q(c.endsLast))} = ${sql.raw(String(termClassOf))}${from} and ${runningOn(day)}${after}`
+  })
+  return sql`${c}.rowid in (select r from (${sql.join(arms, sql` union all `)} order by k ${direction}, i ${direction} limit ${page.limit}))`
+}
+
 export interface ContractFilters {
   sponsor?: string | undefined
   country?: string | undefined
@@ -98,6 +121,12 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
       activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
       expiredOn: (v) => sql`${q(c.endsLast)} < ${v}`
+    },
+    // Alone under the default sort, the two "running on a day" filters read their page
+    // from the term-class ranges.
+    pages: {
+      activeOn: { sort: 'startsOn', rows: runningPage },
+      activeToday: { sort: 'startsOn', rows: runningPage }
     }
   })
   const byId = db.select(select).from(c).where(eq(c.id, sql.placeholder('id'))).prepare()

@@ -18,7 +18,16 @@ export interface ListSpec<Selection extends SelectedFields> {
   /** API sort field → column or expression it orders by (never null). */
   sorts: Record<string, SQLiteColumn | SQL>
   filters: Record<string, FilterSql>
+  /**
+   * For a filter used alone under one sort: a condition naming the page's rows more
+   * cheaply than walking the sort's index past every row the filter rejects (e.g. a
+   * rowid IN over a merge of index ranges). It is added to the filter's own condition.
+   */
+  pages?: Record<string, { sort: string, rows: PageRows }>
 }
+
+/** The rows of one page, given the filter's placeholder, the order, the cursor and the limit. */
+export type PageRows = (value: Placeholder, page: { descending: boolean, after: SQL | undefined, limit: Placeholder }) => SQL
 
 export interface ListRequest {
   sort: string
@@ -74,9 +83,13 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
     const key = spec.sorts[field]
     if (key === undefined) throw new Error(`unknown sort ${field}`)
     const where = conditions(names)
-    if (withCursor) {
-      const after = sql`(${key}, ${spec.id}) ${sql.raw(descending ? '<' : '>')} (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
-      where.push(after)
+    const after = withCursor
+      ? sql`(${key}, ${spec.id}) ${sql.raw(descending ? '<' : '>')} (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
+      : undefined
+    if (after !== undefined) where.push(after)
+    const only = names.length === 1 && names[0] !== undefined ? spec.pages?.[names[0]] : undefined
+    if (only !== undefined && names[0] !== undefined && only.sort === field) {
+      where.push(only.rows(sql.placeholder(names[0]), { descending, after, limit: sql.placeholder('limit') }))
     }
     const direction = descending ? desc : asc
     // Drizzle cannot resolve the row type of a selection it only knows generically.
