@@ -74,20 +74,28 @@ function runningOn (day: Placeholder): SQL {
 }
 
 /**
- * A page of the contracts running on a day, in starts order: per term class, the range of
- * contracts_term_starts_idx that started from the day's year minus the class's longest
- * term up to the day; SQLite merges the ranges in order and stops at the page's end.
- * Walking the starts index instead passes every contract that ended before the day.
+ * The contracts running on a day, per term class: the range of contracts_term_starts_idx
+ * that started from the day's year minus the class's longest term up to the day. Walking
+ * the starts index instead passes every contract that ended before the day.
  */
+function runningByTermClass (day: Placeholder, select: SQL, and: SQL = sql``): SQL[] {
+  return TERM_CLASS_YEARS.map((years, termClassOf) => {
+    const from = years === null ? sql`` : sql` and ${q(c.startsFirst)} >= printf('%04d', cast(${day} as integer) - ${sql.raw(String(years))})`
+    return sql`select ${select} from ${c}
+      where ${termClass(q(c.startsFirst), q(c.endsLast))} = ${sql.raw(String(termClassOf))}${from} and ${runningOn(day)}${and}`
+  })
+}
+
+/** A page of the contracts running on a day, in starts order: SQLite merges the term classes' ranges in order and stops at the page's end. */
 const runningPage: PageRows = (day, page) => {
   const direction = sql.raw(page.descending ? 'desc' : 'asc')
-  const arms = TERM_CLASS_YEARS.map((years, termClassOf) => {
-    const from = years === null ? sql`` : sql` and ${q(c.startsFirst)} >= printf('%04d', cast(${day} as integer) - ${sql.raw(String(years))})`
-    const after = page.after === undefined ? sql`` : sql` and ${page.after}`
-    return sql`select ${c}.rowid as r, ${q(c.startsFirst)} as k, ${q(c.id)} as i from ${c}
-      where ${termClass(q(c.startsFirst), q(c.endsLast))} = ${sql.raw(String(termClassOf))}${from} and ${runningOn(day)}${after}`
-  })
+  const arms = runningByTermClass(day, sql`${c}.rowid as r, ${q(c.startsFirst)} as k, ${q(c.id)} as i`, page.after === undefined ? sql`` : sql` and ${page.after}`)
   return sql`${c}.rowid in (select r from (${sql.join(arms, sql` union all `)} order by k ${direction}, i ${direction} limit ${page.limit}))`
+}
+
+/** How many contracts run on a day: the term classes' ranges counted. */
+function runningCount (day: Placeholder): SQL {
+  return sql`(select sum(n) as total from (${sql.join(runningByTermClass(day, sql`count(*) as n`), sql` union all `)}))`
 }
 
 export interface ContractFilters {
@@ -122,11 +130,11 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
       expiredOn: (v) => sql`${q(c.endsLast)} < ${v}`
     },
-    // Alone under the default sort, the two "running on a day" filters read their page
-    // from the term-class ranges.
-    pages: {
-      activeOn: { sort: 'startsOn', rows: runningPage },
-      activeToday: { sort: 'startsOn', rows: runningPage }
+    // Alone, the two "running on a day" filters are counted, and under the default sort
+    // paged, from the term classes' ranges.
+    alone: {
+      activeOn: { sort: 'startsOn', rows: runningPage, count: runningCount },
+      activeToday: { sort: 'startsOn', rows: runningPage, count: runningCount }
     }
   })
   const byId = db.select(select).from(c).where(eq(c.id, sql.placeholder('id'))).prepare()

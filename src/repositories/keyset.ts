@@ -19,11 +19,12 @@ export interface ListSpec<Selection extends SelectedFields> {
   sorts: Record<string, SQLiteColumn | SQL>
   filters: Record<string, FilterSql>
   /**
-   * For a filter used alone under one sort: a condition naming the page's rows more
+   * For a filter used alone: `rows`, under `sort`, a condition naming the page's rows more
    * cheaply than walking the sort's index past every row the filter rejects (e.g. a
-   * rowid IN over a merge of index ranges). It is added to the filter's own condition.
+   * rowid IN over a merge of index ranges), added to the filter's own condition; `count`,
+   * a source of one row whose `total` counts what the filter picks.
    */
-  pages?: Record<string, { sort: string, rows: PageRows }>
+  alone?: Record<string, { sort: string, rows: PageRows, count: (value: Placeholder) => SQL }>
 }
 
 /** The rows of one page, given the filter's placeholder, the order, the cursor and the limit. */
@@ -70,7 +71,16 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
     })
   }
 
+  /** The special reads of a filter used alone (see ListSpec.alone). */
+  function alone (names: string[]) {
+    const [name] = names
+    const reads = names.length === 1 && name !== undefined ? spec.alone?.[name] : undefined
+    return reads === undefined || name === undefined ? undefined : { ...reads, value: sql.placeholder(name) }
+  }
+
   function prepareCount (names: string[]) {
+    const only = alone(names)
+    if (only !== undefined) return db.select({ total: sql<number>`total` }).from(only.count(only.value)).prepare()
     return db.select({ total: count() }).from(spec.table).where(and(...conditions(names))).prepare()
   }
 
@@ -87,10 +97,8 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
       ? sql`(${key}, ${spec.id}) ${sql.raw(descending ? '<' : '>')} (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
       : undefined
     if (after !== undefined) where.push(after)
-    const only = names.length === 1 && names[0] !== undefined ? spec.pages?.[names[0]] : undefined
-    if (only !== undefined && names[0] !== undefined && only.sort === field) {
-      where.push(only.rows(sql.placeholder(names[0]), { descending, after, limit: sql.placeholder('limit') }))
-    }
+    const only = alone(names)
+    if (only?.sort === field) where.push(only.rows(only.value, { descending, after, limit: sql.placeholder('limit') }))
     const direction = descending ? desc : asc
     // Drizzle cannot resolve the row type of a selection it only knows generically.
     const query = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
