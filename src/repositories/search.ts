@@ -136,6 +136,8 @@ export function createSearchRepository (db: Db) {
     if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
     const match = toFtsQuery(q, mode)
     if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
+    // Quoted words are always valid FTS5: only advanced syntax needs FTS5 to read it first.
+    if (mode === 'words') return match
     try {
       probe.get(match)
     } catch (error) {
