@@ -88,8 +88,31 @@ export const contracts = sqliteTable('contracts', {
   // Starts order; active on a day = starts_first <= day <= ends_last: walking this
   // index, each contract's end is read from the index instead of from its row.
   index('contracts_starts_id_ends_idx').on(t.startsFirst, t.id, t.endsLast),
-  index('contracts_ends_idx').on(t.endsLast, t.id)
+  index('contracts_ends_idx').on(t.endsLast, t.id),
+  // Per term class, starts order: the contracts active on a day are one bounded range of
+  // each class (see termClass), merged in starts order instead of walking every contract
+  // that started before the day.
+  index('contracts_term_starts_idx').on(termClass(t.startsFirst, t.endsLast), t.startsFirst, t.id, t.endsLast)
 ])
+
+/**
+ * The most whole years a contract of each term class runs past its start year (index =
+ * class; null: no bound, open-ended contracts included). Classes 0–15 are exact.
+ */
+export const TERM_CLASS_YEARS: ReadonlyArray<number | null> = [...Array.from({ length: 16 }, (_, years) => years), 31, 63, null]
+
+/**
+ * A contract's term class: its end year minus its start year, up to 15, then 16 (up to
+ * 31 years), 17 (up to 63) and 18 (longer or open-ended). A contract of class k active on
+ * a day started no earlier than TERM_CLASS_YEARS[k] years before that day's year.
+ * The expression of contracts_term_starts_idx: queries must use it as written here.
+ */
+export function termClass (startsFirst: AnySQLiteColumn | SQL, endsLast: AnySQLiteColumn | SQL): SQL<number> {
+  // CAST reads a date's leading integer: its year. (No commas: drizzle-kit splits index
+  // expressions at them.)
+  const years = sql`(cast(${endsLast} as integer) - cast(${startsFirst} as integer))`
+  return sql<number>`(case when ${years} < 16 then ${years} when ${years} < 32 then 16 when ${years} < 64 then 17 else 18 end)`
+}
 
 export const meetings = sqliteTable('meetings', {
   id: text('id').primaryKey(),

@@ -77,6 +77,7 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
 
   // Rank and page first, on the FTS index alone; only the page's rows are then joined
   // to their documents and get a snippet (building snippets is the costly part).
+  // LIMIT (:limit + 0), not :limit, so that SQLite plans the statement once (PAGE_LIMIT).
   const hitsSql = (typed: boolean, after: boolean) => `with ranked as (
       select search_fts.rowid as docRowid, bm25(search_fts, 4.0, 1.0) as rank
       from search_fts ${typed ? 'join search_docs t on t.rowid = search_fts.rowid' : ''}
@@ -84,7 +85,7 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
     ), page as (
       select docRowid, rank from ranked
       ${after ? 'where (rank, docRowid) > (:afterRank, :afterRowid)' : ''}
-      order by rank, docRowid limit :limit
+      order by rank, docRowid limit (:limit + 0)
     )
     select d.type as type, d.ref_id as id, d.title as title,
       snippet(search_fts, -1, '<mark>', '</mark>', '…', 16) as snippet,
@@ -117,6 +118,8 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
     if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
     const match = toFtsQuery(q, mode)
     if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
+    // Quoted words are always valid FTS5: only advanced syntax needs FTS5 to read it first.
+    if (mode === 'words') return match
     try {
       probe.get(match)
     } catch (error) {

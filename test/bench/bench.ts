@@ -11,7 +11,8 @@
 // over its p99 at the smallest, and the API against json-server.
 // Environment: BENCH_SIZES (default 1000,100000), BENCH_DURATION seconds per round
 // (default 3), BENCH_ROUNDS A/B pairs (default 2), BENCH_CONNECTIONS (default 50),
-// BENCH_ONLY (a comma-separated list of query names, to look at a few).
+// BENCH_ONLY (a comma-separated list of query names, to look at a few), BENCH_PORT (the
+// first of the four ports it listens on, default 19501).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -22,8 +23,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ONLY = process.env.BENCH_ONLY?.split(',')
 const DIR = resolve('data/bench')
-// perf's port range (README): API with the cache, the same without, bare, json-server.
-const PORTS = { api: 19501, cold: 19502, bare: 19503, json: 19504 }
+// perf's port range (README; BENCH_PORT moves it): API with the cache, the same without, bare, json-server.
+const PORT = Number(process.env.BENCH_PORT ?? 19501)
+const PORTS = { api: PORT, cold: PORT + 1, bare: PORT + 2, json: PORT + 3 }
 /** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
 export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
 

@@ -83,3 +83,52 @@ t.test('bad contract filters answer 400', async (t) => {
     t.equal(res.body.errors[0].path, path, query)
   }
 })
+
+t.test('contracts running on a day: every term length, both starts orders, page by page', async (t) => {
+  // Terms of every class the list reads by (0–15 years, up to 31, up to 63, longer,
+  // open-ended), starts and ends of every precision; the expected lists are computed here.
+  const starts = ['1950', '1962-03', '1978-11-30', '1990', '1999-07', '2004-02-29', '2011', '2016-05-17', '2020', '2023-12', '2026-06-15', '2027']
+  const lengths = [0, 1, 2, 3, 5, 8, 11, 15, 16, 24, 31, 32, 47, 63, 64, 90, null]
+  const ends = (start: string, years: number | null, i: number): string | null => {
+    if (years === null) return null
+    const year = String(Number(start.slice(0, 4)) + years)
+    if (years === 0) return year
+    return [year, `${year}-0${1 + (i % 9)}`, `${year}-0${1 + (i % 9)}-1${i % 10}`][i % 3] ?? year
+  }
+  const terms = starts.flatMap((start, s) => lengths.map((years, l) => ({ id: `t-${s}-${l}`, startsOn: start, endsOn: ends(start, years, s + l) })))
+  const api = await build(t, {
+    seed: dataset({
+      sponsors: [sponsor('s')],
+      categories: [category('k')],
+      contracts: terms.map((term) => contract(term.id, { sponsors: ['s'], categories: ['k'], startsOn: term.startsOn, endsOn: term.endsOn }))
+    })
+  })
+  const first = (date: string) => date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date
+  const last = (date: string | null) => date === null
+    ? '9999-12-31'
+    : date.length === 4 ? `${date}-12-31` : date.length === 7 ? new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).toISOString().slice(0, 10) : date
+  const read = async (query: string) => {
+    const ids: string[] = []
+    let url: string | null = `/v1/contracts?${query}&limit=4`
+    let total = -1
+    while (url !== null) {
+      const res = await api.get(url)
+      t.equal(res.status, 200, url)
+      ids.push(...res.body.data.map((c: { id: string }) => c.id))
+      total = res.body.meta.total
+      url = res.body.meta.nextCursor === null ? null : `/v1/contracts?${query}&limit=4&cursor=${res.body.meta.nextCursor as string}`
+    }
+    return { ids, total }
+  }
+  for (const day of ['1949-12-31', '1950-01-01', '1965-06-30', '1990-01-01', '2004-02-29', '2011-12-31', '2020-07-24', TODAY, '2100-01-01']) {
+    const running = terms.filter((term) => first(term.startsOn) <= day && last(term.endsOn) >= day)
+      .sort((a, b) => first(a.startsOn) < first(b.startsOn) ? -1 : first(a.startsOn) > first(b.startsOn) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+      .map((term) => term.id)
+    const queries = [`activeOn=${day}`, `activeOn=${day}&sort=-startsOn`, ...(day === TODAY ? ['status=active', 'status=active&sort=-startsOn'] : [])]
+    for (const query of queries) {
+      const { ids, total } = await read(query)
+      t.same(ids, query.includes('-startsOn') ? [...running].reverse() : running, query)
+      t.equal(total, running.length, `${query}: total`)
+    }
+  }
+})

@@ -1,14 +1,15 @@
-import { eq, sql, type SQL } from 'drizzle-orm'
+import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
 import {
-  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors
+  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors,
+  TERM_CLASS_YEARS, termClass
 } from '../../db/schema.js'
 import { contractsInProgramme } from '../programmes/repository.js'
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import type { Contract, ContractInput } from './schemas.js'
 import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
-import { createLister, type RowOf } from '../../repositories/keyset.js'
+import { createLister, type PageRows, type RowOf } from '../../repositories/keyset.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 
@@ -67,6 +68,36 @@ function linked (table: typeof contractSponsors | typeof contractCategories | ty
   return sql`${q(c.id)} in (select ${q(table.contractId)} from ${table} where ${column} = ${value})`
 }
 
+/** Contracts running on `day`: starts_first <= day <= ends_last. */
+function runningOn (day: Placeholder): SQL {
+  return sql`${q(c.startsFirst)} <= ${day} and ${q(c.endsLast)} >= ${day}`
+}
+
+/**
+ * The contracts running on a day, per term class: the range of contracts_term_starts_idx
+ * that started from the day's year minus the class's longest term up to the day. Walking
+ * the starts index instead passes every contract that ended before the day.
+ */
+function runningByTermClass (day: Placeholder, select: SQL, and: SQL = sql``): SQL[] {
+  return TERM_CLASS_YEARS.map((years, termClassOf) => {
+    const from = years === null ? sql`` : sql` and ${q(c.startsFirst)} >= printf('%04d', cast(${day} as integer) - ${sql.raw(String(years))})`
+    return sql`select ${select} from ${c}
+      where ${termClass(q(c.startsFirst), q(c.endsLast))} = ${sql.raw(String(termClassOf))}${from} and ${runningOn(day)}${and}`
+  })
+}
+
+/** A page of the contracts running on a day, in starts order: SQLite merges the term classes' ranges in order and stops at the page's end. */
+const runningPage: PageRows = (day, page) => {
+  const direction = sql.raw(page.descending ? 'desc' : 'asc')
+  const arms = runningByTermClass(day, sql`${c}.rowid as r, ${q(c.startsFirst)} as k, ${q(c.id)} as i`, page.after === undefined ? sql`` : sql` and ${page.after}`)
+  return sql`${c}.rowid in (select r from (${sql.join(arms, sql` union all `)} order by k ${direction}, i ${direction} limit ${page.limit}))`
+}
+
+/** How many contracts run on a day: the term classes' ranges counted. */
+function runningCount (day: Placeholder): SQL {
+  return sql`(select sum(n) as total from (${sql.join(runningByTermClass(day, sql`count(*) as n`), sql` union all `)}))`
+}
+
 export interface ContractFilters {
   sponsor?: string | undefined
   country?: string | undefined
@@ -98,6 +129,12 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       upcomingOn: (v) => sql`${q(c.startsFirst)} > ${v}`,
       activeToday: (v) => sql`${q(c.startsFirst)} <= ${v} and +${q(c.endsLast)} >= ${v}`,
       expiredOn: (v) => sql`${q(c.endsLast)} < ${v}`
+    },
+    // Alone, the two "running on a day" filters are counted, and under the default sort
+    // paged, from the term classes' ranges.
+    alone: {
+      activeOn: { sort: 'startsOn', rows: runningPage, count: runningCount },
+      activeToday: { sort: 'startsOn', rows: runningPage, count: runningCount }
     }
   })
   const byId = db.select(select).from(c).where(eq(c.id, sql.placeholder('id'))).prepare()
