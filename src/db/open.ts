@@ -4,9 +4,8 @@ import { dirname } from 'node:path'
 import Sqlite from 'better-sqlite3'
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import * as schema from './schema.js'
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Sqlite.Database }
+export type Db = BetterSQLite3Database & { $client: Sqlite.Database }
 
 export interface Database {
   sqlite: Sqlite.Database
@@ -33,7 +32,7 @@ export function openDatabase ({ path, migrationsFolder }: OpenOptions): Database
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('cache_size = -16384')
     sqlite.pragma('temp_store = MEMORY')
-    const db = drizzle(sqlite, { schema })
+    const db = drizzle(sqlite)
     // Drizzle applies all pending migrations in one transaction, where SQLite ignores
     // PRAGMA foreign_keys. A table-rebuild migration run with foreign keys ON would
     // cascade-delete child rows, so migrate with them OFF and check afterwards.

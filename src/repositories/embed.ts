@@ -2,7 +2,7 @@
 // page of N records costs one query, not 1 + N.
 import { getTableName, sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { sources } from '../db/schema.js'
+import { sources } from '../resources/sources/tables.js'
 
 /**
  * A column as "table"."column". Drizzle prints bare column names in single-table

@@ -1,4 +1,5 @@
-// What makes up one resource, declared once in its folder (src/resources/<plural>/index.ts).
+// What makes up one resource, declared once in its folder (src/resources/<plural>/index.ts;
+// its tables in tables.ts there).
 // The app's route registration, the repositories, the OpenAPI tags and named schemas, the
 // integrity rules (from the tables' foreign keys), the search document types, the audit
 // trail's resource list and the seed files and their order are all derived from these

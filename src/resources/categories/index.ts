@@ -1,6 +1,6 @@
 // The categories resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { categories, categorySources } from '../../db/schema.js'
+import { categories, categorySources } from './tables.js'
 import { createCategoriesRepository } from './repository.js'
 import routes from './routes.js'
 import { Category, CategoryList, Holder, HolderList, CategoryCreate, CategoryPatch, CategoryInput, references } from './schemas.js'

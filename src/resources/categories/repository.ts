@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
-import { categories, categorySources } from '../../db/schema.js'
+import { categories, categorySources } from './tables.js'
 import type { Category, CategoryInput } from './schemas.js'
 import { sourcesOf } from '../../repositories/embed.js'
 import { replaceSources } from '../../repositories/links.js'

@@ -1,7 +1,7 @@
 // The contracts resource, declared once: see ../resource.ts for what each field drives.
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
-import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from '../../db/schema.js'
+import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from './tables.js'
 import { createContractsRepository } from './repository.js'
 import routes from './routes.js'
 import { Contract, ContractList, ContractCreate, ContractPatch, ContractInput, references } from './schemas.js'

@@ -1,10 +1,10 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
-import {
-  categories, contractCategories, contractGames, contracts, contractSources, contractSponsors, games, sponsors,
-  TERM_CLASS_YEARS, termClass
-} from '../../db/schema.js'
+import { categories } from '../categories/tables.js'
+import { contractCategories, contractGames, contracts, contractSources, contractSponsors, TERM_CLASS_YEARS, termClass } from './tables.js'
+import { games } from '../games/tables.js'
+import { sponsors } from '../sponsors/tables.js'
 import { contractsInProgramme } from '../programmes/repository.js'
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import type { Contract, ContractInput } from './schemas.js'

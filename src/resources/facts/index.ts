@@ -1,6 +1,6 @@
 // The facts resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { factSources, sponsorFacts } from '../../db/schema.js'
+import { factSources, sponsorFacts } from './tables.js'
 import { createFactsRepository } from './repository.js'
 import routes from './routes.js'
 import { Fact, FactList, FactCreate, FactPatch, FactInput, references } from './schemas.js'

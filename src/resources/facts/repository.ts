@@ -1,6 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
-import { factSources, sponsorFacts, sponsors } from '../../db/schema.js'
+import { factSources, sponsorFacts } from './tables.js'
+import { sponsors } from '../sponsors/tables.js'
 import type { Fact as FactRecord, FactInput } from './schemas.js'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
 import { type RowOf } from '../../repositories/keyset.js'

@@ -1,6 +1,6 @@
 // The games resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { gameSources, games } from '../../db/schema.js'
+import { gameSources, games } from './tables.js'
 import { createGamesRepository } from './repository.js'
 import routes from './routes.js'
 import { Game, GameList, GameInput, references } from './schemas.js'

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
-import { games, gameSources } from '../../db/schema.js'
+import { games, gameSources } from './tables.js'
 import type { Game, GameInput } from './schemas.js'
 import { sourcesOf } from '../../repositories/embed.js'
 import { replaceSources } from '../../repositories/links.js'

@@ -1,6 +1,6 @@
 // The meetings resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { meetingParticipants, meetingQuotes, meetingSources, meetingSponsors, meetings } from '../../db/schema.js'
+import { meetingParticipants, meetingQuotes, meetingSources, meetingSponsors, meetings } from './tables.js'
 import { createMeetingsRepository } from './repository.js'
 import routes from './routes.js'
 import { Participant, Quote, Location, Meeting, MeetingList, MeetingCreate, MeetingPatch, MeetingInput, references } from './schemas.js'

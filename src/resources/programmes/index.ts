@@ -1,7 +1,7 @@
 // The programmes resource, declared once: see ../resource.ts for what each field drives.
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
-import { programmeSources, programmes } from '../../db/schema.js'
+import { programmeSources, programmes } from './tables.js'
 import { createProgrammesRepository } from './repository.js'
 import routes from './routes.js'
 import { Programme, ProgrammeList, ProgrammeInput, references } from './schemas.js'

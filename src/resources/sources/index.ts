@@ -1,6 +1,6 @@
 // The sources resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { sources } from '../../db/schema.js'
+import { sources } from './tables.js'
 import { createSourcesRepository } from './repository.js'
 import routes from './routes.js'
 import { Source, SourceList, SourceCreate, SourcePatch, SourceInput, references } from './schemas.js'

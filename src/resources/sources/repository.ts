@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
-import { sources } from '../../db/schema.js'
+import { sources } from './tables.js'
 import type { Source, SourceInput } from './schemas.js'
 import { createReads } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'

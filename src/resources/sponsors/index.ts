@@ -1,6 +1,6 @@
 // The sponsors resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { sponsorNames, sponsorSources, sponsors } from '../../db/schema.js'
+import { sponsorNames, sponsorSources, sponsors } from './tables.js'
 import { createSponsorsRepository } from './repository.js'
 import routes from './routes.js'
 import { FormerName, Sponsor, SponsorList, SponsorCreate, SponsorPatch, SponsorInput, references } from './schemas.js'

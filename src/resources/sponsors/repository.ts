@@ -1,6 +1,7 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
-import { contractCategories, contractGames, contracts, contractSponsors, sponsorNames, sponsors, sponsorSources } from '../../db/schema.js'
+import { contractCategories, contractGames, contracts, contractSponsors } from '../contracts/tables.js'
+import { sponsorNames, sponsors, sponsorSources } from './tables.js'
 import { sponsorsInProgramme } from '../programmes/repository.js'
 import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
 import { parseJson, q, sourcesOf } from '../../repositories/embed.js'

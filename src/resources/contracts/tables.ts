@@ -1,0 +1,79 @@
+// The contracts resource's tables (drizzle-kit reads every src/resources/*/tables.ts).
+import { sql, type SQL } from 'drizzle-orm'
+import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { firstDay, lastDay, sourceLinks } from '../../db/columns.js'
+import { categories } from '../categories/tables.js'
+import { games } from '../games/tables.js'
+import { sponsors } from '../sponsors/tables.js'
+
+export const contracts = sqliteTable('contracts', {
+  id: text('id').primaryKey(),
+  programme: text('programme', { enum: ['TOP'] }).notNull().default('TOP'),
+  signedOn: text('signed_on'),
+  startsOn: text('starts_on').notNull(),
+  endsOn: text('ends_on'),
+  territory: text('territory').notNull().default('worldwide'),
+  endedEarly: integer('ended_early', { mode: 'boolean' }).notNull().default(false),
+  notes: text('notes'),
+  startsFirst: text('starts_first').generatedAlwaysAs((): SQL => firstDay(contracts.startsOn), { mode: 'stored' }),
+  // An open-ended contract (no endsOn) runs until further notice.
+  endsLast: text('ends_last').generatedAlwaysAs((): SQL => sql`coalesce(${lastDay(contracts.endsOn)}, '9999-12-31')`, { mode: 'stored' })
+}, (t) => [
+  check('contracts_programme_check', sql`${t.programme} in ('TOP')`),
+  // Starts order; active on a day = starts_first <= day <= ends_last: walking this
+  // index, each contract's end is read from the index instead of from its row.
+  index('contracts_starts_id_ends_idx').on(t.startsFirst, t.id, t.endsLast),
+  index('contracts_ends_idx').on(t.endsLast, t.id),
+  // Per term class, starts order: the contracts active on a day are one bounded range of
+  // each class (see termClass), merged in starts order instead of walking every contract
+  // that started before the day.
+  index('contracts_term_starts_idx').on(termClass(t.startsFirst, t.endsLast), t.startsFirst, t.id, t.endsLast)
+])
+
+/**
+ * The most whole years a contract of each term class runs past its start year (index =
+ * class; null: no bound, open-ended contracts included). Classes 0–15 are exact.
+ */
+export const TERM_CLASS_YEARS: ReadonlyArray<number | null> = [...Array.from({ length: 16 }, (_, years) => years), 31, 63, null]
+
+/**
+ * A contract's term class: its end year minus its start year, up to 15, then 16 (up to
+ * 31 years), 17 (up to 63) and 18 (longer or open-ended). A contract of class k active on
+ * a day started no earlier than TERM_CLASS_YEARS[k] years before that day's year.
+ * The expression of contracts_term_starts_idx: queries must use it as written here.
+ */
+export function termClass (startsFirst: AnySQLiteColumn | SQL, endsLast: AnySQLiteColumn | SQL): SQL<number> {
+  // CAST reads a date's leading integer: its year. (No commas: drizzle-kit splits index
+  // expressions at them.)
+  const years = sql`(cast(${endsLast} as integer) - cast(${startsFirst} as integer))`
+  return sql<number>`(case when ${years} < 16 then ${years} when ${years} < 32 then 16 when ${years} < 64 then 17 else 18 end)`
+}
+
+export const contractSponsors = sqliteTable('contract_sponsors', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.sponsorId] }),
+  index('contract_sponsors_sponsor_idx').on(t.sponsorId, t.contractId)
+])
+
+export const contractCategories = sqliteTable('contract_categories', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  categoryId: text('category_id').notNull().references(() => categories.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.categoryId] }),
+  index('contract_categories_category_idx').on(t.categoryId, t.contractId)
+])
+
+export const contractGames = sqliteTable('contract_games', {
+  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
+  gamesId: text('games_id').notNull().references(() => games.id, { onDelete: 'restrict' }),
+  position: integer('position').notNull()
+}, (t) => [
+  primaryKey({ columns: [t.contractId, t.gamesId] }),
+  index('contract_games_games_idx').on(t.gamesId, t.contractId)
+])
+
+export const contractSources = sourceLinks('contract_sources', 'contract_id', () => contracts.id)
