@@ -17,13 +17,40 @@ export function lastDay (column: AnySQLiteColumn): SQL {
 // deleted while something still points at it (restrict).
 
 /** A record's sources, in their given order. */
-export function sourceLinks<const N extends string> (name: N, ownerColumn: string, owner: () => AnySQLiteColumn) {
+export function sourceLinks<const N extends string> (name: N, ownerColumn: string, ownerRef: () => AnySQLiteColumn) {
   return sqliteTable(name, {
-    ownerId: text(ownerColumn).notNull().references(owner, { onDelete: 'cascade' }),
-    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'restrict' }),
+    ownerId: owner(ownerColumn, ownerRef),
+    sourceId: target('source_id', () => sources.id),
     position: integer('position').notNull()
   }, (t) => [
     primaryKey({ columns: [t.ownerId, t.sourceId] }),
     index(`${name}_source_idx`).on(t.sourceId)
+  ])
+}
+
+type Ref = () => AnySQLiteColumn
+
+/** The id column of a link row's owner: it goes with its owner. */
+export function owner (column: string, ref: Ref) {
+  return text(column).notNull().references(ref, { onDelete: 'cascade' })
+}
+
+/** The id column of a link row's target: a target cannot be deleted while linked. */
+export function target (column: string, ref: Ref) {
+  return text(column).notNull().references(ref, { onDelete: 'restrict' })
+}
+
+/**
+ * A link table between two records, in the owner's given order: keyed by (owner,
+ * target), indexed by (target, owner) for "who links to this".
+ */
+export function linkTable<const N extends string, const O extends string, const T extends string> (
+  name: N,
+  columns: { [K in O]: ReturnType<typeof owner> } & { [K in T]: ReturnType<typeof target> },
+  keys: { owner: O, target: T, index: string }
+) {
+  return sqliteTable(name, { ...columns, position: integer('position').notNull() }, (t) => [
+    primaryKey({ columns: [t[keys.owner], t[keys.target]] }),
+    index(keys.index).on(t[keys.target], t[keys.owner])
   ])
 }

@@ -1,7 +1,7 @@
 // The contracts resource's tables (drizzle-kit reads every src/resources/*/tables.ts).
 import { sql, type SQL } from 'drizzle-orm'
-import { check, index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
-import { firstDay, lastDay, sourceLinks } from '../../db/columns.js'
+import { check, index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core'
+import { firstDay, lastDay, sourceLinks, linkTable, owner, target } from '../../db/columns.js'
 import { categories } from '../categories/tables.js'
 import { games } from '../games/tables.js'
 import { sponsors } from '../sponsors/tables.js'
@@ -49,31 +49,19 @@ export function termClass (startsFirst: AnySQLiteColumn | SQL, endsLast: AnySQLi
   return sql<number>`(case when ${years} < 16 then ${years} when ${years} < 32 then 16 when ${years} < 64 then 17 else 18 end)`
 }
 
-export const contractSponsors = sqliteTable('contract_sponsors', {
-  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
-  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'restrict' }),
-  position: integer('position').notNull()
-}, (t) => [
-  primaryKey({ columns: [t.contractId, t.sponsorId] }),
-  index('contract_sponsors_sponsor_idx').on(t.sponsorId, t.contractId)
-])
+export const contractSponsors = linkTable('contract_sponsors', {
+  contractId: owner('contract_id', () => contracts.id),
+  sponsorId: target('sponsor_id', () => sponsors.id)
+}, { owner: 'contractId', target: 'sponsorId', index: 'contract_sponsors_sponsor_idx' })
 
-export const contractCategories = sqliteTable('contract_categories', {
-  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
-  categoryId: text('category_id').notNull().references(() => categories.id, { onDelete: 'restrict' }),
-  position: integer('position').notNull()
-}, (t) => [
-  primaryKey({ columns: [t.contractId, t.categoryId] }),
-  index('contract_categories_category_idx').on(t.categoryId, t.contractId)
-])
+export const contractCategories = linkTable('contract_categories', {
+  contractId: owner('contract_id', () => contracts.id),
+  categoryId: target('category_id', () => categories.id)
+}, { owner: 'contractId', target: 'categoryId', index: 'contract_categories_category_idx' })
 
-export const contractGames = sqliteTable('contract_games', {
-  contractId: text('contract_id').notNull().references(() => contracts.id, { onDelete: 'cascade' }),
-  gamesId: text('games_id').notNull().references(() => games.id, { onDelete: 'restrict' }),
-  position: integer('position').notNull()
-}, (t) => [
-  primaryKey({ columns: [t.contractId, t.gamesId] }),
-  index('contract_games_games_idx').on(t.gamesId, t.contractId)
-])
+export const contractGames = linkTable('contract_games', {
+  contractId: owner('contract_id', () => contracts.id),
+  gamesId: target('games_id', () => games.id)
+}, { owner: 'contractId', target: 'gamesId', index: 'contract_games_games_idx' })
 
 export const contractSources = sourceLinks('contract_sources', 'contract_id', () => contracts.id)

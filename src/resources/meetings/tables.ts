@@ -1,7 +1,7 @@
 // The meetings resource's tables (drizzle-kit reads every src/resources/*/tables.ts).
 import { type SQL } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
-import { firstDay, lastDay, sourceLinks } from '../../db/columns.js'
+import { firstDay, lastDay, sourceLinks, linkTable, owner, target } from '../../db/columns.js'
 import { sponsors } from '../sponsors/tables.js'
 
 export const meetings = sqliteTable('meetings', {
@@ -17,14 +17,10 @@ export const meetings = sqliteTable('meetings', {
   index('meetings_date_last_idx').on(t.dateLast)
 ])
 
-export const meetingSponsors = sqliteTable('meeting_sponsors', {
-  meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-  sponsorId: text('sponsor_id').notNull().references(() => sponsors.id, { onDelete: 'restrict' }),
-  position: integer('position').notNull()
-}, (t) => [
-  primaryKey({ columns: [t.meetingId, t.sponsorId] }),
-  index('meeting_sponsors_sponsor_idx').on(t.sponsorId, t.meetingId)
-])
+export const meetingSponsors = linkTable('meeting_sponsors', {
+  meetingId: owner('meeting_id', () => meetings.id),
+  sponsorId: target('sponsor_id', () => sponsors.id)
+}, { owner: 'meetingId', target: 'sponsorId', index: 'meeting_sponsors_sponsor_idx' })
 
 export const meetingParticipants = sqliteTable('meeting_participants', {
   meetingId: text('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
