@@ -5,7 +5,7 @@ import type { Repositories } from '../repositories/index.js'
 import type { Contract } from '../resources/contracts/schemas.js'
 import type { FormerName, Sponsor } from '../resources/sponsors/schemas.js'
 import { collectAll } from '../lib/paging.js'
-import { firstDay, lastDay } from '../lib/partial-date.js'
+import { firstDay, lastDay, termDays } from '../lib/partial-date.js'
 
 /** The filters /explore takes: each is the /v1/contracts query parameter of that name. */
 export interface ExploreFilters {
@@ -118,8 +118,8 @@ export function categoriesDuring (contracts: Contract[], band: ProgrammeBand, sp
   const names = new Set<string>()
   for (const contract of contracts) {
     if (!contract.sponsors.some((s) => s.id === sponsor)) continue
-    const ends = contract.endsOn === null ? '9999-12-31' : lastDay(contract.endsOn)
-    if (firstDay(contract.startsOn) > band.to || ends < band.from) continue
+    const { startsFirst, endsLast } = termDays(contract.startsOn, contract.endsOn)
+    if (startsFirst > band.to || endsLast < band.from) continue
     for (const category of contract.categories) names.add(category.name)
   }
   return [...names]

@@ -36,6 +36,17 @@ export function lastDay (value: string): string {
   return value
 }
 
+/** The first and last day of a term; an open end (null) lasts to 9999-12-31, as the stored `ends_last`. */
+export function termDays (startsOn: string, endsOn: string | null): { startsFirst: string, endsLast: string } {
+  return { startsFirst: firstDay(startsOn), endsLast: endsOn === null ? '9999-12-31' : lastDay(endsOn) }
+}
+
+/** A term whose end comes before its start. */
+export function endsBeforeItStarts (term: { startsOn: string, endsOn: string | null }): boolean {
+  const { startsFirst, endsLast } = termDays(term.startsOn, term.endsOn)
+  return endsLast < startsFirst
+}
+
 /** Today's calendar date (UTC) as YYYY-MM-DD. */
 export function isoDay (date: Date): string {
   return date.toISOString().slice(0, 10)

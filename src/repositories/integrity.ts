@@ -25,7 +25,6 @@ export function referrersOf (resources: readonly Resource[]): Map<Kind, Referrer
   const owner = new Map<string, Resource>(resources.map((resource) => [getTableConfig(resource.tables[0]).name, resource]))
   const referrers = new Map<Kind, Referrer[]>()
   for (const resource of resources) {
-    const records = getTableConfig(resource.tables[0]).name
     for (const table of resource.tables) {
       const config = getTableConfig(table)
       const own = config.foreignKeys.find((fk) => fk.reference().foreignTable === resource.tables[0])
@@ -40,7 +39,6 @@ export function referrersOf (resources: readonly Resource[]): Map<Kind, Referrer
         referrers.set(target.singular, list)
       }
     }
-    if (!owner.has(records)) throw new Error(`resource ${resource.plural}: no records table`)
   }
   return referrers
 }
@@ -92,8 +90,9 @@ export function createIntegrity (db: Db, resources: readonly Resource[]) {
     where c.date = :date and c.id <> :id and coalesce(fold_name(c.city), '') = :city
       and ${sameSponsors('meeting_sponsors', 'meeting_id')}
     order by c.id limit 1`)
+  const byName = new Map(resources.flatMap((resource) => [[resource.singular, resource], [resource.plural, resource]] as const))
   const exists = new Map(resources.map((resource) =>
-    [resource.singular, sqlite.prepare<[string], 1>(`select 1 from ${getTableConfig(resource.tables[0]).name} where id = ?`).pluck()]))
+    [resource, sqlite.prepare<[string], 1>(`select 1 from ${getTableConfig(resource.tables[0]).name} where id = ?`).pluck()]))
   const referrers = new Map([...referrersOf(resources)].map(([kind, list]) =>
     [kind, list.map(({ what, sql, path }) => ({ what, path, statement: sqlite.prepare<[string], string>(`${sql} order by 1 limit 5`).pluck() }))]))
   const overlapping = sqlite.prepare<ContractKey, Conflict>(`
@@ -107,16 +106,16 @@ export function createIntegrity (db: Db, resources: readonly Resource[]) {
     order by c.starts_first, c.id
     limit 1`)
 
-  const byName = new Map(resources.flatMap((resource) => [[resource.singular, resource], [resource.plural, resource]] as const))
-
   return {
     /** The resource a name (singular or plural) names, if any. */
     resource (name: string): Resource | undefined {
       return byName.get(name)
     },
 
+    /** Whether a record of the resource `kind` (singular or plural) has this id. */
     exists (kind: Kind, id: string): boolean {
-      const statement = exists.get(kind)
+      const resource = byName.get(kind)
+      const statement = resource === undefined ? undefined : exists.get(resource)
       if (statement === undefined) throw new Error(`no resource "${kind}"`)
       return statement.get(id) !== undefined
     },

@@ -66,8 +66,10 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
   const paths = new Map(documents.map(({ type, path }) => [type, path]))
   const sqlite = db.$client
   const totals = createTotals(sqlite)
+  // The type is the resource's singular; `where true` keeps SQLite from reading the
+  // upsert's ON CONFLICT as a join constraint.
   const upserts = new Map(documents.map(({ type, alias, sql }) => [type, sqlite.prepare<{ id: string }>(
-    `insert into search_docs (type, ref_id, title, body) ${sql} where ${alias}.id = :id
+    `insert into search_docs (type, ref_id, title, body) select '${type}', * from (${sql} where ${alias}.id = :id) where true
      on conflict (type, ref_id) do update set title = excluded.title, body = excluded.body`
   )]))
   const removal = sqlite.prepare('delete from search_docs where type = ? and ref_id = ?')
@@ -140,8 +142,8 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
     rebuildAll (): void {
       sqlite.transaction(() => {
         sqlite.prepare('delete from search_docs').run()
-        for (const { sql } of documents) {
-          sqlite.prepare(`insert into search_docs (type, ref_id, title, body) ${sql}`).run()
+        for (const { type, sql } of documents) {
+          sqlite.prepare(`insert into search_docs (type, ref_id, title, body) select '${type}', * from (${sql})`).run()
         }
       })()
     },

@@ -13,8 +13,9 @@ export interface CatalogueEntry {
   meaning: string
 }
 
+const referrers = referrersOf(resources)
+
 function recordCodes (suffix: keyof typeof RECORD_ERRORS): CatalogueEntry[] {
-  const referrers = referrersOf(resources)
   return resources.map((resource) => {
     const label = resource.label ?? resource.singular
     const by = [...new Set((referrers.get(resource.singular) ?? []).map(({ path }) => path.replace('/v1/', '')))]

@@ -65,8 +65,9 @@ export interface ResourceSpec<Singular extends string, Plural extends string, In
   /** Whether the routes include writes (and so the audit trail lists this resource). */
   writable: boolean
   /**
-   * The record's full-text search document: a SELECT of (type, id, title, body) from the
-   * records' table under `alias`; the search repository appends its WHERE clause.
+   * The record's full-text search document: a SELECT of (id, title, body) from the
+   * records' table under `alias`; the search repository adds the type (the singular) and
+   * its WHERE clause.
    */
   search?: { alias: string, sql: string }
 }

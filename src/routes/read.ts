@@ -1,7 +1,7 @@
 // GET /v1/<plural>/{id} for one resource: the record with its ETag, or a 404 problem.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Static, TSchema } from 'typebox'
-import { notFound } from '../lib/errors.js'
+import { noSuchRecord } from './references.js'
 import { etagOfRecord } from '../plugins/caching.js'
 import { Ref, type IdParamsOf } from '../schemas/common.js'
 
@@ -35,7 +35,7 @@ function register (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: GetSpec<
     }
   }, async (request, reply) => {
     const record = spec.get(request.params.id)
-    if (record === undefined) throw notFound(spec.kind, request.params.id, app.repos.integrity.resource(spec.kind)?.label)
+    if (record === undefined) throw noSuchRecord(app.repos, spec.kind, request.params.id)
     reply.header('etag', etagOfRecord(record))
     return record
   })

@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { TSchema } from 'typebox'
 import { Type } from 'typebox'
-import { ApiError, inUse, notFound, type FieldError } from '../lib/errors.js'
+import { ApiError, inUse, type FieldError } from '../lib/errors.js'
+import { noSuchRecord } from './references.js'
 import { IdempotencyHeaders, idempotencyHooks } from '../lib/idempotency.js'
 import { etagOfRecord, matchesEtag } from '../plugins/caching.js'
 import { problemResponse } from '../plugins/problems.js'
@@ -135,7 +136,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
         if (current !== undefined) throw new ApiError('DUPLICATE_ID', `A ${singular} with id "${id}" already exists.`)
         input = next.create
       } else {
-        if (current === undefined) throw notFound(singular, id, app.repos.integrity.resource(singular)?.label)
+        if (current === undefined) throw noSuchRecord(app.repos, singular, id)
         checkPrecondition(request, current)
         input = next.update(current)
       }
@@ -233,7 +234,7 @@ export function registerWrites<Input extends { id: string }, Read> (app: Paramet
     const today = app.clock.today()
     app.sqlite.transaction(() => {
       const current = spec.get(id, today)
-      if (current === undefined) throw notFound(singular, id, app.repos.integrity.resource(singular)?.label)
+      if (current === undefined) throw noSuchRecord(app.repos, singular, id)
       checkPrecondition(request, current)
       const referrers = app.repos.integrity.referencesTo(spec.kind, id)
       if (referrers.length > 0) {

@@ -81,7 +81,7 @@ function describe (error: ErrorObject): string {
 /** Checks every record; throws a SeedError naming the file, record and field. */
 export function validateDataset (dataset: Dataset, label: (key: string) => string = (key) => `seed/${key}.json`): void {
   const all: Records = dataset
-  const ids_ = new Map<string, Set<string>>()
+  const idsOf = new Map<string, Set<string>>()
   for (const { key, schema } of FILES) {
     const validate = validatorFor(schema)
     const seen = new Set<string>()
@@ -97,7 +97,7 @@ export function validateDataset (dataset: Dataset, label: (key: string) => strin
       if (seen.has(record.id)) throw new SeedError(`${label(key)}: record ${index}: duplicate id "${record.id}"`)
       seen.add(record.id)
     })
-    ids_.set(key, seen)
+    idsOf.set(key, seen)
   }
 
   const fail = (key: string, index: number, field: string, message: string): never => {
@@ -112,7 +112,7 @@ export function validateDataset (dataset: Dataset, label: (key: string) => strin
         if (target === undefined) throw new Error(`${resource.plural} refers to an unknown resource "${kind}"`)
         const list = typeof ids === 'string' ? [ids] : ids
         list.forEach((value, position) => {
-          if (!ids_.get(target)?.has(value)) fail(key, index, typeof ids === 'string' ? `/${field}` : `/${field}/${position}`, `no ${target} record with id "${value}"`)
+          if (!idsOf.get(target)?.has(value)) fail(key, index, typeof ids === 'string' ? `/${field}` : `/${field}/${position}`, `no ${target} record with id "${value}"`)
         })
       }
       const broken = resource.check?.(record)

@@ -19,7 +19,7 @@ export default defineResource({
   writable: true,
   search: {
     alias: 'k',
-    sql: `select 'category', k.id, k.name, coalesce(k.description, '')
+    sql: `select k.id, k.name, coalesce(k.description, '')
     from categories k`
   }
 })

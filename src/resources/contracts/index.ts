@@ -1,5 +1,5 @@
 // The contracts resource, declared once: see ../resource.ts for what each field drives.
-import { firstDay, lastDay } from '../../lib/partial-date.js'
+import { endsBeforeItStarts } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
 import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from './tables.js'
 import { createContractsRepository } from './repository.js'
@@ -17,11 +17,11 @@ export default defineResource({
   schemas: [Contract, ContractList, ContractCreate, ContractPatch],
   input: ContractInput,
   references,
-  check: (input) => input.endsOn !== null && lastDay(input.endsOn) < firstDay(input.startsOn) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
+  check: (input) => endsBeforeItStarts(input) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
   writable: true,
   search: {
     alias: 'c',
-    sql: `select 'contract', c.id,
+    sql: `select c.id,
       coalesce((select group_concat(s.name, ', ' order by cs.position) from contract_sponsors cs join sponsors s on s.id = cs.sponsor_id where cs.contract_id = c.id), '')
         || ': ' || coalesce((select group_concat(k.name, ', ' order by cc.position) from contract_categories cc join categories k on k.id = cc.category_id where cc.contract_id = c.id), ''),
       concat_ws(' ', c.notes, c.territory)

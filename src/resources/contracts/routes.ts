@@ -4,7 +4,7 @@ import { registerWrites } from '../../routes/writes.js'
 import type { Integrity } from '../../repositories/integrity.js'
 import { ContractCreate, ContractPatch, type ContractInput, references } from './schemas.js'
 import { ApiError } from '../../lib/errors.js'
-import { firstDay, lastDay } from '../../lib/partial-date.js'
+import { termDays } from '../../lib/partial-date.js'
 import { IdParamsOf } from '../../schemas/common.js'
 import { Contract, ContractList, ContractListQuery } from './schemas.js'
 import { listRoute } from '../../routes/list.js'
@@ -14,8 +14,7 @@ const ContractIdParams = IdParamsOf('alibaba-group-top-2017-2028')
 
 /** A term must not end before it starts, and TOP categories are exclusive. */
 function checkContractTerms (integrity: Integrity, input: ContractInput): void {
-  const startsFirst = firstDay(input.startsOn)
-  const endsLast = input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn)
+  const { startsFirst, endsLast } = termDays(input.startsOn, input.endsOn)
   if (endsLast < startsFirst) {
     throw new ApiError('INVALID_TERM', `The contract ends (${input.endsOn ?? ''}) before it starts (${input.startsOn}).`)
   }
@@ -64,7 +63,7 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
     idFrom: 'first sponsor and the start year',
     references,
     check: (input) => { checkContractTerms(app.repos.integrity, input) },
-    duplicateOf: (input) => app.repos.integrity.sameContract({ ...input, startsFirst: firstDay(input.startsOn), endsLast: input.endsOn === null ? '9999-12-31' : lastDay(input.endsOn) }),
+    duplicateOf: (input) => app.repos.integrity.sameContract({ ...input, ...termDays(input.startsOn, input.endsOn) }),
     naturalKey: 'sponsors, categories and term (the same sponsors holding one category over overlapping terms is one contract)'
   })
 }

@@ -19,7 +19,7 @@ export default defineResource({
   writable: true,
   search: {
     alias: 'm',
-    sql: `select 'meeting', m.id,
+    sql: `select m.id,
       coalesce((select group_concat(p.name, ', ' order by p.position) from meeting_participants p where p.meeting_id = m.id), '') || coalesce(' in ' || m.city, ''),
       concat_ws(' ', m.summary,
         (select group_concat(p.name || coalesce(', ' || p.role, '') || coalesce(', ' || p.organisation, ''), '; ' order by p.position) from meeting_participants p where p.meeting_id = m.id),

@@ -1,5 +1,5 @@
 // The programmes resource, declared once: see ../resource.ts for what each field drives.
-import { firstDay, lastDay } from '../../lib/partial-date.js'
+import { endsBeforeItStarts } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
 import { programmeSources, programmes } from './tables.js'
 import { createProgrammesRepository } from './repository.js'
@@ -18,6 +18,6 @@ export default defineResource({
   schemas: [Programme, ProgrammeList],
   input: ProgrammeInput,
   references,
-  check: (input) => lastDay(input.endsOn) < firstDay(input.startsOn) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
+  check: (input) => endsBeforeItStarts(input) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
   writable: false
 })

@@ -20,7 +20,7 @@ export default defineResource({
   writable: true,
   search: {
     alias: 's',
-    sql: `select 'sponsor', s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,
+    sql: `select s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,
       (select group_concat(n.name, ' ' order by n.position) from sponsor_names n where n.sponsor_id = s.id))
     from sponsors s`
   }
