@@ -120,7 +120,7 @@ export async function buildApp (options: AppOptions) {
   await app.register(health)
   await app.register(explore)
   await app.register(async (v1) => {
-    for (const resource of resources) await v1.register(resource.routes)
+    for (const resource of resources) await v1.register(resource.collection.routes(resource))
     await v1.register(search)
     await v1.register(changes)
     await v1.register(snapshot, { schema })

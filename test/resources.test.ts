@@ -73,7 +73,7 @@ t.test('the document, the audit trail and the search derive from the declaration
     t.ok(tags.includes(resource.plural), `tag ${resource.plural}`)
     t.ok(doc.paths[`/v1/${resource.plural}`]?.get, `GET /v1/${resource.plural}`)
     t.ok(doc.paths[`/v1/${resource.plural}/{id}`]?.get, `GET /v1/${resource.plural}/{id}`)
-    t.equal(doc.paths[`/v1/${resource.plural}/{id}`]?.delete !== undefined, resource.writable, `${resource.plural}: DELETE only when writable`)
+    t.equal(doc.paths[`/v1/${resource.plural}/{id}`]?.delete !== undefined, resource.collection.writable, `${resource.plural}: DELETE only when writable`)
   }
   t.same(doc.components.schemas.Change?.properties?.resource?.enum, WRITABLE)
   t.same(doc.components.schemas.SearchHit?.properties?.type?.enum, resources.filter((resource) => resource.search !== undefined).map((resource) => resource.singular))

@@ -11,13 +11,14 @@ import { createTotals } from '../db/version.js'
 /** A filter's SQL condition, given the placeholder its value is bound to. */
 export type FilterSql = (value: Placeholder) => SQL
 
-export interface ListSpec<Selection extends SelectedFields> {
+export interface ListSpec<Selection extends SelectedFields & { id: SQLiteColumn }> {
   table: SQLiteTable
-  id: SQLiteColumn
+  /** The selected columns; `id` is the tie-breaker of every sort. */
   select: Selection
   /** API sort field → column or expression it orders by (never null). */
   sorts: Record<string, SQLiteColumn | SQL>
-  filters: Record<string, FilterSql>
+  /** API filter → its condition on the bound value; none for a list without filters. */
+  filters?: Record<string, FilterSql>
   /**
    * For a filter used alone: `rows`, under `sort`, a condition naming the page's rows more
    * cheaply than walking the sort's index past every row the filter rejects (e.g. a
@@ -74,7 +75,7 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
 
   function conditions (names: string[]): SQL[] {
     return names.map((name) => {
-      const filter = spec.filters[name]
+      const filter = spec.filters?.[name]
       if (filter === undefined) throw new Error(`unknown filter ${name}`)
       return filter(sql.placeholder(name))
     })
@@ -103,7 +104,7 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
     if (key === undefined) throw new Error(`unknown sort ${field}`)
     const where = conditions(names)
     const after = withCursor
-      ? sql`(${key}, ${spec.id}) ${sql.raw(descending ? '<' : '>')} (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
+      ? sql`(${key}, ${spec.select.id}) ${sql.raw(descending ? '<' : '>')} (${sql.placeholder('afterKey')}, ${sql.placeholder('afterId')})`
       : undefined
     if (after !== undefined) where.push(after)
     const only = alone(names)
@@ -113,7 +114,7 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
     const query = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
       .from(spec.table)
       .where(and(...where))
-      .orderBy(direction(key), direction(spec.id))
+      .orderBy(direction(key), direction(spec.select.id))
       .limit(pageLimit)
       .prepare() as PageQuery<RowOf<Selection>>
     pages.set(shape, query)

@@ -9,7 +9,7 @@ import type { Static } from 'typebox'
 import { parseJson } from './embed.js'
 import { createLister, type ListSpec, type RowOf } from './keyset.js'
 
-export interface ReadsSpec<Selection extends SelectedFields, Record> extends ListSpec<Selection> {
+export interface ReadsSpec<Selection extends SelectedFields & { id: SQLiteColumn }, Record> extends ListSpec<Selection> {
   /** The record the API answers for a selected row. */
   toRecord: (row: RowOf<Selection>) => Record
 }
@@ -17,9 +17,9 @@ export interface ReadsSpec<Selection extends SelectedFields, Record> extends Lis
 /** A prepared one-row query; Drizzle cannot type the row of a selection it knows only generically. */
 interface ById<Row> { get: (params: { id: string } & globalThis.Record<string, unknown>) => Row | undefined }
 
-export function createReads<Selection extends SelectedFields & { id: SQLiteColumn }, Record, Filters extends object> (db: Db, spec: ReadsSpec<Selection, Record>) {
+export function createReads<Selection extends SelectedFields & { id: SQLiteColumn }, Record, Filters extends object = globalThis.Record<string, never>> (db: Db, spec: ReadsSpec<Selection, Record>) {
   const list = createLister(db, spec)
-  const byId = db.select(spec.select).from(spec.table).where(eq(spec.id, sql.placeholder('id'))).prepare() as ById<RowOf<Selection>>
+  const byId = db.select(spec.select).from(spec.table).where(eq(spec.select.id, sql.placeholder('id'))).prepare() as ById<RowOf<Selection>>
 
   return {
     /** A page of records; `params` are values the selection or filters use (e.g. today). */

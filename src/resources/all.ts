@@ -18,7 +18,7 @@ type InputOf<R> = R extends { references: (input: infer Input) => Reference[] } 
 export type Dataset = { [R in Declared as R['plural']]: Array<InputOf<R>> }
 
 /** The plural names of the resources with writes: the audit trail's resources. */
-export const WRITABLE = resources.filter((resource) => resource.writable).map((resource) => resource.plural)
+export const WRITABLE = resources.filter((resource) => resource.collection.writable).map((resource) => resource.plural)
 
 /** Resources with a full-text search document, by singular name. */
 export const SEARCHABLE = resources.filter((resource) => resource.search !== undefined)

@@ -23,7 +23,7 @@ function recordCodes (suffix: keyof typeof RECORD_ERRORS): CatalogueEntry[] {
       ? `No ${label} has this id.`
       : by.length > 0
         ? `The ${label} is still referred to (by ${by.join(', ')}).`
-        : resource.writable
+        : resource.collection.writable
           ? `The ${label} is still referred to (nothing refers to ${resource.plural} yet; DELETE documents it like every resource).`
           : `Not sent: nothing refers to ${resource.plural}, and they are read-only.`
     return { code: `${resource.singular.toUpperCase()}_${suffix}`, ...RECORD_ERRORS[suffix], meaning }

@@ -4,10 +4,10 @@
 // integrity rules (from the tables' foreign keys), the search document types, the audit
 // trail's resource list and the seed files and their order are all derived from these
 // declarations (src/resources/registry.ts lists the folders; `npm run resources` writes it).
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { TSchema } from 'typebox'
 import type { Db } from '../db/open.js'
+import type { Collection } from '../routes/collection.js'
 import type { SearchRepository } from '../repositories/search.js'
 
 /** Ids a record points at, by write-body field (one id for a single-valued field). */
@@ -38,7 +38,7 @@ export interface ResourceSpec<Singular extends string, Plural extends string, In
   singular: Singular
   /** Path segment, OpenAPI tag, seed file (seed/<plural>.json), audit trail resource. */
   plural: Plural
-  /** What a record is called in messages, when not its singular ("Games edition"). */
+  /** What a record is called in messages, when not its singular ("Olympic Games edition"). */
   label?: string
   /** The OpenAPI tag's description. */
   description: string
@@ -52,18 +52,14 @@ export interface ResourceSpec<Singular extends string, Plural extends string, In
    */
   tables: readonly [SQLiteTable, ...SQLiteTable[]]
   repository (db: Db, deps: RepositoryDeps): Repo
-  /** The routes, registered under /v1. */
-  routes: FastifyPluginAsyncTypebox
-  /** Named schemas (with an `$id`) the routes use; registered once, listed in the document. */
-  schemas: readonly TSchema[]
-  /** A record in write-body form (`$id` e.g. "FactInput"): the seed file's records and write bodies. */
-  input: TSchema & { readonly $id?: string }
+  /** The routes (src/routes/collection.ts: list, get, further routes, writes) and the schemas they answer. */
+  collection: Collection
+  /** Further named schemas (with an `$id`) the routes use, beyond the collection's own. */
+  schemas?: readonly TSchema[]
   /** The related records an input names; the seed loader and the writes check they exist. */
   references (input: Input): Reference[]
   /** A rule of the input the schema cannot state ("ends before it starts"): the broken field and why. */
   check? (input: Input): { field: string, message: string } | undefined
-  /** Whether the routes include writes (and so the audit trail lists this resource). */
-  writable: boolean
   /**
    * The record's full-text search document: a SELECT of (id, title, body) from the
    * records' table under `alias`; the search repository adds the type (the singular) and

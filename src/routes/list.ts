@@ -27,8 +27,6 @@ export interface ListSpec<Q extends TSchema, P extends TSchema> {
   returns: string
   /** The resource whose record `:id` names (a 404 when there is none), for a nested list. */
   parent?: string
-  /** The sort when the query names none; none for a list in one fixed order. */
-  sort?: string
   /** Route config, e.g. the key scope the route needs. */
   config?: FastifyContextConfig
   /** The page of rows for these filters (the query without sort, limit and cursor). */
@@ -44,6 +42,10 @@ export function listRoute<Q extends TSchema, P extends TSchema> (app: App, spec:
 
 /** The route itself, over any schema: the type parameters have done their work at the call site. */
 function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
+  // The sort when the query names none: the default its schema states (none for a list in one fixed order).
+  const query: unknown = spec.querystring
+  const sortParam = isRecord(query) && isRecord(query.properties) ? query.properties.sort : undefined
+  const defaultSort = isRecord(sortParam) && typeof sortParam.default === 'string' ? sortParam.default : ''
   app.get(spec.path, {
     ...(spec.config === undefined ? {} : { config: spec.config }),
     schema: {
@@ -62,7 +64,7 @@ function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
     const { sort, limit, cursor, ...filters } = isRecord(request.query) ? request.query : {}
     // A filter named after a resource (`sponsor`, `games`…) must name one of its records.
     assertFilterRefs(app.repos, filters)
-    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, spec.sort ?? '')
+    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, defaultSort)
     return listResponse(request, reply, spec.rows(filters, page, request.params), page.limit)
   })
 }

@@ -34,7 +34,7 @@ export const Change = Type.Object({
 })
 export type Change = Static<typeof Change>
 
-export const ChangeList = ListOf(Change, 'ChangeList')
+export const ChangeList = ListOf(Change)
 
 export const ChangeListQuery = Type.Object({
   resource: Type.Optional(StringEnum(WRITABLE)),

@@ -91,6 +91,13 @@ export const SOURCE_EXAMPLE = {
   url: 'http://www.insidethegames.biz/articles/1045986/alibaba-group-announced-as-olympic-top-sponsor-until-2028'
 }
 
+/** The seed's source for the meeting the API started from (Bach and Jack Ma, Lausanne, 2019-01-23). */
+export const MEETING_SOURCE_EXAMPLE = {
+  id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
+  title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
+  url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne'
+}
+
 export const SourceSummary = Type.Object({
   id: Ref(Id),
   title: Type.String({ minLength: 1, maxLength: TITLE_MAX }),
@@ -151,9 +158,9 @@ export function ListQuery<const F extends readonly string[], P extends TProperti
   return Type.Object({ ...filters, sort: SortParam(fields, fallback), limit: Limit, cursor: Cursor }, { additionalProperties: false })
 }
 
-/** The envelope every list answers with; its example is a page of the item's example. */
-export function ListOf<T extends TSchema> (item: T, id: string) {
-  const { examples }: { examples?: unknown[] } = item
+/** The envelope every list answers with (named after its item, e.g. SponsorList); its example is a page of the item's example. */
+export function ListOf<T extends TSchema> (item: T & { $id?: string, examples?: unknown[] }, id = `${item.$id ?? ''}List`) {
+  const { examples } = item
   const example = examples?.[0]
   if (example === undefined) throw new Error(`ListOf(${id}): the item schema needs an example`)
   return Type.Object({

@@ -9,13 +9,13 @@ import { Problem } from './problem.js'
 export const apiSchemas = [
   ...sharedSchemas,
   Problem,
-  ...resources.flatMap((resource) => resource.schemas),
+  ...resources.flatMap((resource) => [...resource.schemas ?? [], ...resource.collection.schemas]),
   SearchHit, SearchResults,
   Change, ChangeList,
   ApiIndex
 ]
 
 /** Record shapes of the seed files (and of write bodies). */
-export const inputSchemas = resources.map((resource) => resource.input)
+export const inputSchemas = resources.map((resource) => resource.collection.input)
 
 export const allSchemas = [...apiSchemas, ...inputSchemas]

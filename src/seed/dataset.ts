@@ -15,7 +15,7 @@ import type { Upserts } from '../resources/resource.js'
 export type { Dataset }
 
 /** Files in load order (each after those it refers to), with the schema each record must satisfy. */
-const FILES = loadOrder().map((resource) => ({ key: resource.plural, schema: resource.input.$id ?? '', resource }))
+const FILES = loadOrder().map((resource) => ({ key: resource.plural, schema: resource.collection.input.$id ?? '', resource }))
 
 /** A dataset's records by file, as the loader walks them. */
 type Records = Readonly<Record<string, ReadonlyArray<{ id: string }> | undefined>>

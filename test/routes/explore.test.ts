@@ -108,7 +108,7 @@ t.test('programme editions as bands and as a table; names over time', async (t) 
   t.match(filtered.text, '<title>TOP partners 1985–2032: programme TOP Old</title>')
   const unknown = await api.get('/explore/chart.svg?programme=top-ix')
   t.equal(unknown.status, 400)
-  t.equal(unknown.body.detail, 'Query parameter "programme" names no known programme edition ("top-ix").')
+  t.equal(unknown.body.detail, 'Query parameter "programme" names no known TOP programme edition ("top-ix").')
 })
 
 t.test('filters show what /v1/contracts returns for the same query', async (t) => {

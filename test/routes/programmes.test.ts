@@ -90,7 +90,7 @@ t.test('GET /v1/programmes/{id}: the edition, 304 on a current ETag, 404 problem
   const missing = await api.get('/v1/programmes/top-ix')
   t.equal(missing.status, 404)
   t.equal(missing.body.code, 'PROGRAMME_NOT_FOUND')
-  t.equal(missing.body.detail, 'No programme edition with id "top-ix".')
+  t.equal(missing.body.detail, 'No TOP programme edition with id "top-ix".')
 })
 
 t.test('partners follow contract writes', async (t) => {
@@ -119,7 +119,7 @@ t.test('the programme filter on /v1/contracts and /v1/sponsors', async (t) => {
   for (const url of ['/v1/contracts?programme=top-ix', '/v1/sponsors?programme=top-ix']) {
     const res = await api.get(url)
     t.equal(res.status, 400, url)
-    t.same(res.body.errors, [{ path: '/query/programme', message: 'names no known programme edition ("top-ix")' }], url)
+    t.same(res.body.errors, [{ path: '/query/programme', message: 'names no known TOP programme edition ("top-ix")' }], url)
   }
 })
 

@@ -126,7 +126,7 @@ t.test('bad list parameters answer 400 problems naming the parameter', async (t)
     ['activeOn=2019-02-30', '/query/activeOn', 'must match format "date"'],
     ['activeOn=yesterday', '/query/activeOn', 'must match format "date"'],
     ['category=nothing', '/query/category', 'names no known category ("nothing")'],
-    ['games=atlantis-1996', '/query/games', 'names no known Games edition ("atlantis-1996")'],
+    ['games=atlantis-1996', '/query/games', 'names no known Olympic Games edition ("atlantis-1996")'],
     ['cursor=not-a-cursor', '/query/cursor', 'is not a cursor this API issued'],
     ['colour=red', '/query/colour', 'is not a known query parameter']
   ]

@@ -2,8 +2,8 @@
 import { defineResource } from '../resource.js'
 import { categories, categorySources } from './tables.js'
 import { createCategoriesRepository } from './repository.js'
-import routes from './routes.js'
-import { Category, CategoryList, Holder, HolderList, CategoryCreate, CategoryPatch, CategoryInput, references } from './schemas.js'
+import collection from './routes.js'
+import { Holder, HolderList, references } from './schemas.js'
 
 export default defineResource({
   singular: 'category',
@@ -12,11 +12,9 @@ export default defineResource({
   order: 2,
   tables: [categories, categorySources],
   repository: (db, { search }) => createCategoriesRepository(db, search),
-  routes,
-  schemas: [Category, CategoryList, Holder, HolderList, CategoryCreate, CategoryPatch],
-  input: CategoryInput,
+  collection,
+  schemas: [Holder, HolderList],
   references,
-  writable: true,
   search: {
     alias: 'k',
     sql: `select k.id, k.name, coalesce(k.description, '')

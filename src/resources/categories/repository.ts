@@ -17,14 +17,7 @@ const select = {
 }
 
 export function createCategoriesRepository (db: Db, search: SearchRepository) {
-  const reads = createReads<typeof select, Category, Record<string, never>>(db, {
-    table: k,
-    id: k.id,
-    select,
-    sorts: { name: k.name, id: k.id },
-    filters: {},
-    toRecord: withSources
-  })
+  const reads = createReads<typeof select, Category>(db, { table: k, select, sorts: { name: k.name, id: k.id }, toRecord: withSources })
 
   return {
     list: (page: PageRequest) => reads.list({}, page),

@@ -21,11 +21,9 @@ export const { Input: CategoryInput, Create: CategoryCreate, Patch: CategoryPatc
 })
 export type CategoryInput = Static<typeof CategoryInput>
 
-export const CategoryList = ListOf(Category, 'CategoryList')
+export const CategoryList = ListOf(Category)
 
-export const CATEGORY_SORTS = ['name', 'id'] as const
-export const CategoryListQuery = ListQuery(CATEGORY_SORTS, 'name', {})
-export type CategoryListQuery = Static<typeof CategoryListQuery>
+export const CategoryListQuery = ListQuery(['name', 'id'], 'name', {})
 
 export const Holder = Type.Object({
   sponsor: Ref(Summary),

@@ -3,8 +3,8 @@ import { endsBeforeItStarts } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
 import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from './tables.js'
 import { createContractsRepository } from './repository.js'
-import routes from './routes.js'
-import { Contract, ContractList, ContractCreate, ContractPatch, ContractInput, references } from './schemas.js'
+import collection from './routes.js'
+import { references } from './schemas.js'
 
 export default defineResource({
   singular: 'contract',
@@ -13,12 +13,9 @@ export default defineResource({
   order: 3,
   tables: [contracts, contractSponsors, contractCategories, contractGames, contractSources],
   repository: (db, { search }) => createContractsRepository(db, search),
-  routes,
-  schemas: [Contract, ContractList, ContractCreate, ContractPatch],
-  input: ContractInput,
+  collection,
   references,
   check: (input) => endsBeforeItStarts(input) ? { field: 'endsOn', message: 'ends before it starts' } : undefined,
-  writable: true,
   search: {
     alias: 'c',
     sql: `select c.id,

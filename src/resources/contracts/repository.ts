@@ -112,7 +112,6 @@ export interface ContractFilters {
 export function createContractsRepository (db: Db, search: SearchRepository) {
   const list = createLister(db, {
     table: c,
-    id: c.id,
     select,
     sorts: { startsOn: c.startsFirst, endsOn: c.endsLast, id: c.id },
     filters: {

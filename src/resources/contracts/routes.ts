@@ -1,16 +1,8 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getById } from '../../routes/read.js'
-import { registerWrites } from '../../routes/writes.js'
+import { collection, type Collection } from '../../routes/collection.js'
 import type { Integrity } from '../../repositories/integrity.js'
-import { ContractCreate, ContractPatch, type ContractInput, references } from './schemas.js'
 import { ApiError } from '../../lib/errors.js'
 import { termDays } from '../../lib/partial-date.js'
-import { IdParamsOf } from '../../schemas/common.js'
-import { Contract, ContractList, ContractListQuery } from './schemas.js'
-import { listRoute } from '../../routes/list.js'
-
-/** `{id}` with a seeded example, so Swagger UI's "Try it out" answers 200 without typing. */
-const ContractIdParams = IdParamsOf('alibaba-group-top-2017-2028')
+import { Contract, ContractCreate, ContractInput, ContractList, ContractListQuery, ContractPatch, references } from './schemas.js'
 
 /** A term must not end before it starts, and TOP categories are exclusive. */
 function checkContractTerms (integrity: Integrity, input: ContractInput): void {
@@ -26,30 +18,16 @@ function checkContractTerms (integrity: Integrity, input: ContractInput): void {
   }
 }
 
-const contracts: FastifyPluginAsyncTypebox = async (app) => {
-  listRoute(app, {
-    path: '/contracts',
-    operationId: 'listContracts',
-    summary: 'List contracts',
+const routes: Collection = collection({
+  example: 'alibaba-group-top-2017-2028',
+  schemas: { read: Contract, list: ContractList, query: ContractListQuery, input: ContractInput, create: ContractCreate, patch: ContractPatch },
+  list: {
     description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',
-    querystring: ContractListQuery,
-    list: ContractList,
-    returns: 'A page of contracts, with the cursor of the next.',
-    sort: 'startsOn',
-    rows: (filters, page) => app.repos.contracts.list(filters, page, app.clock.today())
-  })
-
-  getById(app, { kind: 'contract', path: 'contracts', params: ContractIdParams, schema: Contract, get: (id) => app.repos.contracts.get(id, app.clock.today()) }, {
-    summary: 'Get a contract',
-    description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.'
-  })
-
-  registerWrites<ContractInput, Contract>(app, {
-    params: ContractIdParams,
-    kind: 'contract',
-    path: 'contracts',
-    schemas: { Create: ContractCreate, Patch: ContractPatch, Read: Contract },
-    get: (id, today) => app.repos.contracts.get(id, today),
+    rows: (repos, filters, page, today) => repos.contracts.list(filters, page, today)
+  },
+  get: { description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.' },
+  store: (repos) => repos.contracts,
+  writes: (repos) => ({
     toInput: ({ status: _, sponsors, categories, games, sources, ...fields }) => ({
       ...fields,
       sponsors: sponsors.map((s) => s.id),
@@ -57,15 +35,13 @@ const contracts: FastifyPluginAsyncTypebox = async (app) => {
       games: games.map((g) => g.id),
       sources: sources.map((s) => s.id)
     }),
-    upsert: (input) => { app.repos.contracts.upsert(input) },
-    remove: (id) => { app.repos.contracts.remove(id) },
     baseId: (body) => `${body.sponsors[0] ?? 'contract'} top ${body.startsOn.slice(0, 4)}`,
     idFrom: 'first sponsor and the start year',
     references,
-    check: (input) => { checkContractTerms(app.repos.integrity, input) },
-    duplicateOf: (input) => app.repos.integrity.sameContract({ ...input, ...termDays(input.startsOn, input.endsOn) }),
+    check: (input) => { checkContractTerms(repos.integrity, input) },
+    duplicateOf: (input) => repos.integrity.sameContract({ ...input, ...termDays(input.startsOn, input.endsOn) }),
     naturalKey: 'sponsors, categories and term (the same sponsors holding one category over overlapping terms is one contract)'
   })
-}
+})
 
-export default contracts
+export default routes

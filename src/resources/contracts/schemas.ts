@@ -75,7 +75,7 @@ export const { Input: ContractInput, Create: ContractCreate, Patch: ContractPatc
 }, { territory: 'worldwide' })
 export type ContractInput = Static<typeof ContractInput>
 
-export const ContractList = ListOf(Contract, 'ContractList')
+export const ContractList = ListOf(Contract)
 
 export const CONTRACT_SORTS = ['startsOn', 'endsOn', 'id'] as const
 export const contractFilters = {

@@ -2,8 +2,8 @@
 import { defineResource } from '../resource.js'
 import { factSources, sponsorFacts } from './tables.js'
 import { createFactsRepository } from './repository.js'
-import routes from './routes.js'
-import { Fact, FactList, FactCreate, FactPatch, FactInput, references } from './schemas.js'
+import collection from './routes.js'
+import { references } from './schemas.js'
 
 export default defineResource({
   singular: 'fact',
@@ -12,9 +12,6 @@ export default defineResource({
   order: 6,
   tables: [sponsorFacts, factSources],
   repository: createFactsRepository,
-  routes,
-  schemas: [Fact, FactList, FactCreate, FactPatch],
-  input: FactInput,
-  references,
-  writable: true
+  collection,
+  references
 })

@@ -44,7 +44,6 @@ export interface FactFilters {
 export function createFactsRepository (db: Db) {
   const reads = createReads<typeof select, FactRecord, FactFilters>(db, {
     table: f,
-    id: f.id,
     select,
     sorts: { date: f.dateFirst, id: f.id },
     filters: {

@@ -1,7 +1,7 @@
 // A dated fact on a sponsor's timeline other than its contracts and meetings: an
 // extension, a renewal, a first.
 import { Type, type Static } from 'typebox'
-import { Embedded, Id, IdParamsOf, ListOf, PartialDate, PartialDateRef, Ref, SourceIds, SourceSummary, Summary, writeSchemas, ListQuery } from '../../schemas/common.js'
+import { Embedded, Id, ListOf, PartialDate, PartialDateRef, Ref, SourceIds, SourceSummary, Summary, writeSchemas, ListQuery } from '../../schemas/common.js'
 import type { Reference } from '../resource.js'
 
 /** A fact of the seed, for the examples. */
@@ -49,7 +49,7 @@ export const { Input: FactInput, Create: FactCreate, Patch: FactPatch } = writeS
 })
 export type FactInput = Static<typeof FactInput>
 
-export const FactList = ListOf(Fact, 'FactList')
+export const FactList = ListOf(Fact)
 
 export const FACT_SORTS = ['date', 'id'] as const
 export const FactListQuery = ListQuery(FACT_SORTS, 'date', {
@@ -59,9 +59,6 @@ export const FactListQuery = ListQuery(FACT_SORTS, 'date', {
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Text the summary contains (case-insensitive).' }))
 })
 export type FactListQuery = Static<typeof FactListQuery>
-
-/** `{id}` of one fact, with an example from the seed. */
-export const FactIdParams = IdParamsOf(FACT_EXAMPLE_ID)
 
 /** The records a fact names, by field. */
 export function references (input: FactInput): Reference[] {

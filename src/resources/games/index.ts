@@ -2,20 +2,17 @@
 import { defineResource } from '../resource.js'
 import { gameSources, games } from './tables.js'
 import { createGamesRepository } from './repository.js'
-import routes from './routes.js'
-import { Game, GameList, GameInput, references } from './schemas.js'
+import collection from './routes.js'
+import { references } from './schemas.js'
 
 export default defineResource({
   singular: 'game',
   plural: 'games',
-  label: 'Games edition',
+  label: 'Olympic Games edition',
   description: 'Olympic Games editions and the sponsors covering them.',
   order: 5,
   tables: [games, gameSources],
   repository: createGamesRepository,
-  routes,
-  schemas: [Game, GameList],
-  input: GameInput,
-  references,
-  writable: false
+  collection,
+  references
 })

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, getTableColumns } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
 import { games, gameSources } from './tables.js'
 import type { Game, GameInput } from './schemas.js'
@@ -7,22 +7,12 @@ import { replaceSources } from '../../repositories/links.js'
 import { createReads, withSources } from '../../repositories/records.js'
 
 const g = games
-const select = {
-  id: g.id,
-  name: g.name,
-  season: g.season,
-  year: g.year,
-  city: g.city,
-  country: g.country,
-  startsOn: g.startsOn,
-  endsOn: g.endsOn,
-  sources: sourcesOf(gameSources, g.id)
-}
+/** Every column of the edition, with its sources embedded. */
+const select = { ...getTableColumns(g), sources: sourcesOf(gameSources, g.id) }
 
 export function createGamesRepository (db: Db) {
   const reads = createReads<typeof select, Game, { season?: 'summer' | 'winter' | undefined }>(db, {
     table: g,
-    id: g.id,
     select,
     sorts: { year: g.year, name: g.name, id: g.id },
     filters: { season: (v) => eq(g.season, v) },

@@ -33,7 +33,7 @@ export type Game = Static<typeof Game>
 export const GameInput = Type.Object({ id: Ref(Id), ...fields, sources: SourceIds() }, { $id: 'GameInput', additionalProperties: false })
 export type GameInput = Static<typeof GameInput>
 
-export const GameList = ListOf(Game, 'GameList')
+export const GameList = ListOf(Game)
 
 export const GAME_SORTS = ['year', 'name', 'id'] as const
 export const GameListQuery = ListQuery(GAME_SORTS, 'year', {

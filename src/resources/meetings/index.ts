@@ -2,8 +2,8 @@
 import { defineResource } from '../resource.js'
 import { meetingParticipants, meetingQuotes, meetingSources, meetingSponsors, meetings } from './tables.js'
 import { createMeetingsRepository } from './repository.js'
-import routes from './routes.js'
-import { Participant, Quote, Location, Meeting, MeetingList, MeetingCreate, MeetingPatch, MeetingInput, references } from './schemas.js'
+import collection from './routes.js'
+import { Participant, Quote, Location, references } from './schemas.js'
 
 export default defineResource({
   singular: 'meeting',
@@ -12,11 +12,9 @@ export default defineResource({
   order: 4,
   tables: [meetings, meetingSponsors, meetingParticipants, meetingQuotes, meetingSources],
   repository: (db, { search }) => createMeetingsRepository(db, search),
-  routes,
-  schemas: [Participant, Quote, Location, Meeting, MeetingList, MeetingCreate, MeetingPatch],
-  input: MeetingInput,
+  collection,
+  schemas: [Participant, Quote, Location],
   references,
-  writable: true,
   search: {
     alias: 'm',
     sql: `select m.id,

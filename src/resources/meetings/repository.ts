@@ -56,7 +56,6 @@ export interface MeetingFilters {
 export function createMeetingsRepository (db: Db, search: SearchRepository) {
   const reads = createReads<typeof select, Meeting, MeetingFilters>(db, {
     table: m,
-    id: m.id,
     select,
     sorts: { date: m.dateFirst, id: m.id },
     filters: {

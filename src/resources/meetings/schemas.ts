@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SourceSummary, Summary, ListQuery } from '../../schemas/common.js'
+import { RefIds, Embedded, SourceIds, writeSchemas, CountryCode, Id, ListOf, Nullable, PartialDate, PartialDateRef, Ref, SourceSummary, Summary, ListQuery , MEETING_SOURCE_EXAMPLE } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
 import type { Reference } from '../resource.js'
 
@@ -51,11 +51,7 @@ export const Meeting = Type.Object({
     ],
     summary: 'IOC President Thomas Bach welcomed Alibaba executive chairman Jack Ma for talks in Lausanne, two years after Alibaba joined the TOP programme, on bringing the Olympic Games to fans in the digital era.',
     quotes: [{ speaker: 'Jack Ma', text: 'Alibaba is very honoured to join with you to move the Olympics to the next stage.' }],
-    sources: [{
-      id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
-      title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
-      url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne'
-    }]
+    sources: [MEETING_SOURCE_EXAMPLE]
   }]
 })
 export type Meeting = Static<typeof Meeting>
@@ -78,13 +74,13 @@ export const { Input: MeetingInput, Create: MeetingCreate, Patch: MeetingPatch }
     ],
     summary: 'Illustrative, not a recorded meeting: the seeded 23 January 2019 talks in Lausanne are already stored, and the same date, sponsors and city would be a 409 DUPLICATE_RECORD.',
     quotes: [],
-    sources: ['insidethegames-2019-01-23-bach-welcomes-alibaba']
+    sources: [MEETING_SOURCE_EXAMPLE.id]
   },
   patch: { location: { city: 'Lausanne', country: 'CH' } }
 })
 export type MeetingInput = Static<typeof MeetingInput>
 
-export const MeetingList = ListOf(Meeting, 'MeetingList')
+export const MeetingList = ListOf(Meeting)
 
 export const MEETING_SORTS = ['date', 'id'] as const
 export const meetingFilters = {

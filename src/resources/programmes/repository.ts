@@ -77,14 +77,7 @@ function toProgramme (row: Row): Programme {
 }
 
 export function createProgrammesRepository (db: Db) {
-  const reads = createReads<typeof select, Programme, Record<string, never>>(db, {
-    table: p,
-    id: p.id,
-    select,
-    sorts: { name: p.name, startsOn: p.startsFirst },
-    filters: {},
-    toRecord: toProgramme
-  })
+  const reads = createReads<typeof select, Programme>(db, { table: p, select, sorts: { name: p.name, startsOn: p.startsFirst }, toRecord: toProgramme })
   const every = db.select(select).from(p).orderBy(p.startsFirst, p.id).prepare()
 
   return {

@@ -55,11 +55,9 @@ export const ProgrammeInput = Type.Object({ id: Ref(Id), ...fields, sources: Sou
 })
 export type ProgrammeInput = Static<typeof ProgrammeInput>
 
-export const ProgrammeList = ListOf(Programme, 'ProgrammeList')
+export const ProgrammeList = ListOf(Programme)
 
-export const PROGRAMME_SORTS = ['name', 'startsOn'] as const
-export const ProgrammeListQuery = ListQuery(PROGRAMME_SORTS, 'startsOn', {})
-export type ProgrammeListQuery = Static<typeof ProgrammeListQuery>
+export const ProgrammeListQuery = ListQuery(['name', 'startsOn'], 'startsOn', {})
 
 /** A programme names nothing but its sources. */
 export const references = (input: ProgrammeInput): Reference[] => citesSources(input)

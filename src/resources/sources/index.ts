@@ -2,8 +2,8 @@
 import { defineResource } from '../resource.js'
 import { sources } from './tables.js'
 import { createSourcesRepository } from './repository.js'
-import routes from './routes.js'
-import { Source, SourceList, SourceCreate, SourcePatch, SourceInput, references } from './schemas.js'
+import collection from './routes.js'
+import { references } from './schemas.js'
 
 export default defineResource({
   singular: 'source',
@@ -12,9 +12,6 @@ export default defineResource({
   order: 8,
   tables: [sources],
   repository: createSourcesRepository,
-  routes,
-  schemas: [Source, SourceList, SourceCreate, SourcePatch],
-  input: SourceInput,
-  references,
-  writable: true
+  collection,
+  references
 })

@@ -14,14 +14,7 @@ const select = {
 }
 
 export function createSourcesRepository (db: Db) {
-  const reads = createReads<typeof select, Source, Record<string, never>>(db, {
-    table: sources,
-    id: sources.id,
-    select,
-    sorts: { title: sources.title, id: sources.id },
-    filters: {},
-    toRecord: (row) => row
-  })
+  const reads = createReads<typeof select, Source>(db, { table: sources, select, sorts: { title: sources.title, id: sources.id }, toRecord: (row) => row })
 
   return {
     list: (page: PageRequest) => reads.list({}, page),

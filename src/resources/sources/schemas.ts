@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { writeSchemas, Id, ListOf, Nullable, PartialDate, Ref, ListQuery } from '../../schemas/common.js'
+import { writeSchemas, Id, ListOf, MEETING_SOURCE_EXAMPLE, Nullable, PartialDate, Ref, ListQuery } from '../../schemas/common.js'
 import type { Reference } from '../resource.js'
 
 const fields = {
@@ -13,13 +13,7 @@ export const Source = Type.Object({ id: Ref(Id), ...fields }, {
   $id: 'Source',
   additionalProperties: false,
   description: 'Where a fact was read.',
-  examples: [{
-    id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
-    title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
-    publisher: 'insidethegames',
-    url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne',
-    publishedOn: '2019-01-23'
-  }]
+  examples: [{ ...MEETING_SOURCE_EXAMPLE, publisher: 'insidethegames', publishedOn: '2019-01-23' }]
 })
 export type Source = Static<typeof Source>
 
@@ -34,11 +28,9 @@ export const { Input: SourceInput, Create: SourceCreate, Patch: SourcePatch } = 
 })
 export type SourceInput = Static<typeof SourceInput>
 
-export const SourceList = ListOf(Source, 'SourceList')
+export const SourceList = ListOf(Source)
 
-export const SOURCE_SORTS = ['title', 'id'] as const
-export const SourceListQuery = ListQuery(SOURCE_SORTS, 'title', {})
-export type SourceListQuery = Static<typeof SourceListQuery>
+export const SourceListQuery = ListQuery(['title', 'id'], 'title', {})
 
 /** The records a source names, by field. */
 export function references (_input: SourceInput): Reference[] {

@@ -2,8 +2,8 @@
 import { defineResource } from '../resource.js'
 import { sponsorNames, sponsorSources, sponsors } from './tables.js'
 import { createSponsorsRepository } from './repository.js'
-import routes from './routes.js'
-import { FormerName, Sponsor, SponsorList, SponsorCreate, SponsorPatch, SponsorInput, references } from './schemas.js'
+import collection from './routes.js'
+import { FormerName, references } from './schemas.js'
 import { TimelineEvent, Timeline } from './timeline-schemas.js'
 
 export default defineResource({
@@ -13,11 +13,9 @@ export default defineResource({
   order: 1,
   tables: [sponsors, sponsorNames, sponsorSources],
   repository: (db, { search }) => createSponsorsRepository(db, search),
-  routes,
-  schemas: [FormerName, Sponsor, SponsorList, SponsorCreate, SponsorPatch, TimelineEvent, Timeline],
-  input: SponsorInput,
+  collection,
+  schemas: [FormerName, TimelineEvent, Timeline],
   references,
-  writable: true,
   search: {
     alias: 's',
     sql: `select s.id, s.name, concat_ws(' ', s.industry, s.headquarters, s.description,

@@ -59,7 +59,6 @@ export interface SponsorFilters {
 export function createSponsorsRepository (db: Db, search: SearchRepository) {
   const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, {
     table: s,
-    id: s.id,
     select,
     // Sponsors with no sourced country sort first; the expression is that of sponsors_country_sort_idx.
     sorts: { name: s.name, country: sql`(case when ${q(s.country)} is null then '' else ${q(s.country)} end)`, id: s.id },

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SourceIds, SourceSummary, StringEnum, writeSchemas, NAME_MAX, REFS_MAX, ListQuery } from '../../schemas/common.js'
+import { Embedded, CountryCode, Day, Id, ListOf, Nullable, PartialDate, Ref, SourceIds, SourceSummary, StringEnum, writeSchemas, NAME_MAX, REFS_MAX, ListQuery , MEETING_SOURCE_EXAMPLE } from '../../schemas/common.js'
 import { SearchMode, SearchText } from '../../schemas/search.js'
 import { citesSources, type Reference } from '../resource.js'
 
@@ -50,11 +50,7 @@ export const Sponsor = Type.Object({
     description: 'Chinese e-commerce and technology group; TOP partner for cloud services and e-commerce platform services.',
     formerNames: [],
     status: 'active',
-    sources: [{
-      id: 'insidethegames-2019-01-23-bach-welcomes-alibaba',
-      title: 'Bach welcomes Alibaba Group executive chairman for talks in Lausanne',
-      url: 'https://www.insidethegames.biz/articles/1074576/bach-welcomes-alibaba-group-executive-chairman-for-talks-in-lausanne'
-    }]
+    sources: [MEETING_SOURCE_EXAMPLE]
   }]
 })
 export type Sponsor = Static<typeof Sponsor>
@@ -79,7 +75,7 @@ export type SponsorInput = Static<typeof SponsorInput>
 // A PATCH that leaves formerNames out keeps them: no default there.
 Reflect.deleteProperty(SponsorPatch.properties.formerNames, 'default')
 
-export const SponsorList = ListOf(Sponsor, 'SponsorList')
+export const SponsorList = ListOf(Sponsor)
 
 export const SPONSOR_SORTS = ['name', 'country', 'id'] as const
 export const sponsorFilters = {
