@@ -60,7 +60,7 @@ export interface CollectionSpec<R extends TSchema, Q extends TSchema, I extends 
   /** Further routes (nested lists…), given the `{id}` parameter with its example. */
   more?: (app: App, params: ReturnType<typeof IdParamsOf>) => void
   /** POST, PUT, PATCH and DELETE, for a writable resource (with `schemas.create` and `.patch`). */
-  writes?: (repos: Repos) => CollectionWrites<Input, Static<R>>
+  writes?: (repos: Pick<Repos, 'integrity'>) => CollectionWrites<Input, Static<R>>
 }
 
 /** A resource's routes as its declaration holds them. */
@@ -84,7 +84,8 @@ export function collection<R extends TSchema, Q extends TSchema, I extends TSche
   if (writes !== undefined && (create === undefined || patch === undefined)) throw new Error(`A collection with writes needs create and patch schemas (${input.$id ?? 'unnamed'})`)
   const routes: RoutesOf = ({ singular, plural, label = singular }) => async (app) => {
     const params = IdParamsOf(spec.example)
-    const store = spec.store(app.repos)
+    // A read replica swaps app.repos for a newer copy between requests: resolve it per call.
+    const store = (): Store<Static<R>, InputOf<I>> => spec.store(app.repos)
     const many = label === singular ? plural : `${label}s`
     listRoute(app, {
       path: `/${plural}`,
@@ -96,22 +97,24 @@ export function collection<R extends TSchema, Q extends TSchema, I extends TSche
       returns: `A page of ${many}, with the cursor of the next.`,
       rows: (filters, page) => spec.list.rows(app.repos, filters, page, app.clock.today())
     })
-    getById(app, { kind: singular, path: plural, params, schema: read, get: (id) => store.get(id, app.clock.today()) }, {
+    getById(app, { kind: singular, path: plural, params, schema: read, get: (id) => store().get(id, app.clock.today()) }, {
       summary: spec.get.summary ?? `Get ${article(label)} ${label}`,
       description: spec.get.description
     })
     spec.more?.(app, params)
     if (writes === undefined || create === undefined || patch === undefined) return
-    if (store.upsert === undefined || store.remove === undefined) throw new Error(`The ${plural} repository cannot upsert and remove, so it cannot take writes`)
+    const stored = store()
+    if (stored.upsert === undefined || stored.remove === undefined) throw new Error(`The ${plural} repository cannot upsert and remove, so it cannot take writes`)
     registerWrites<InputOf<I>, Static<R>>(app, {
-      ...writes(app.repos),
+      // The integrity checks read app.repos when they run, not when the routes are registered.
+      ...writes({ get integrity () { return app.repos.integrity } }),
       kind: singular,
       path: plural,
       params,
       schemas: { Create: create, Patch: patch, Read: read },
-      get: (id, today) => store.get(id, today),
-      upsert: (input) => { store.upsert?.(input) },
-      remove: (id) => { store.remove?.(id) }
+      get: (id, today) => store().get(id, today),
+      upsert: (input) => { store().upsert?.(input) },
+      remove: (id) => { store().remove?.(id) }
     })
   }
   return { routes, schemas: [read, list, create, patch].filter((schema) => schema !== undefined), writable: writes !== undefined, input }
