@@ -18,7 +18,8 @@ const GAMES_EXCEPTIONS: Record<string, { without: string[], reason: string }> = 
   'bausch-and-lomb-top-1988-1996': { without: ['calgary-1988', 'seoul-1988'], reason: 'its 1988 start is its signing for TOP II; no source names it a sponsor of the 1988 Games' },
   'mcdonalds-top-1996-2017': { without: ['atlanta-1996'], reason: 'joined TOP in 1996, but no source names it a TOP partner of Atlanta 1996 (TOP III)' },
   'lenovo-top-2004-2008': { without: ['athens-2004'], reason: 'signed in March 2004 for 2005–2008; its Games were Torino 2006 and Beijing 2008' },
-  'johnson-and-johnson-top-2006-2008': { without: ['torino-2006'], reason: 'global rights only from after Torino 2006' }
+  'johnson-and-johnson-top-2006-2008': { without: ['torino-2006'], reason: 'global rights only from after Torino 2006' },
+  'ups-top-1994-2000': { without: ['lillehammer-1994'], reason: 'joined in 1994; its first Games as a worldwide partner were Atlanta 1996' }
 }
 
 /**
