@@ -11,7 +11,7 @@ import { dataVersionOf } from '../db/version.js'
 import { addRouteHook } from '../lib/route-hooks.js'
 import { responsesOf } from '../lib/route-schema.js'
 
-export function etagOf (payload: string): string {
+export function etagOf (payload: string | Buffer): string {
   return `"${createHash('sha1').update(payload).digest('base64url')}"`
 }
 
@@ -31,7 +31,7 @@ export function matchesEtag (header: string | undefined, etag: string, weak: boo
 }
 
 interface Cached {
-  payload: string
+  payload: Buffer
   etag: string
   contentType: string
   /** The headers a hit answers with besides the fixed ones: ETag, Cache-Control, Link. */
@@ -106,9 +106,12 @@ export default fp<CachingOptions>(async function caching (app, options) {
     }
     // What a key may read (the audit trail) is nobody else's to cache.
     const personal = !isPublic(request)
+    // Encoded once: the hash, the socket and the cache all take these bytes (a string
+    // would be encoded to UTF-8 for the hash and again for the socket).
+    const body = Buffer.from(payload)
     // Single-record handlers set the record's ETag themselves (see etagOfRecord).
     const set = reply.getHeader('etag')
-    const etag = typeof set === 'string' ? set : etagOf(payload)
+    const etag = typeof set === 'string' ? set : etagOf(body)
     reply.header('etag', etag)
     reply.header('cache-control', personal ? 'private, no-cache' : options.cacheControl)
     if (options.maxEntries > 0 && cacheable(request)) {
@@ -117,7 +120,7 @@ export default fp<CachingOptions>(async function caching (app, options) {
       const header = reply.getHeader('link')
       const link = typeof header === 'string' ? header : undefined
       entries.set(keyOf(request), {
-        payload,
+        payload: body,
         etag,
         contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
         headers: { etag, 'cache-control': options.cacheControl, ...(link === undefined ? {} : { link }) }
@@ -130,6 +133,6 @@ export default fp<CachingOptions>(async function caching (app, options) {
       done(null, '')
       return
     }
-    done(null, payload)
+    done(null, body)
   })
 }, { name: 'caching', dependencies: ['database'] })
