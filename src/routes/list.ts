@@ -42,10 +42,6 @@ export function listRoute<Q extends TSchema, P extends TSchema> (app: App, spec:
 
 /** The route itself, over any schema: the type parameters have done their work at the call site. */
 function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
-  // The sort when the query names none: the default its schema states (none for a list in one fixed order).
-  const query: unknown = spec.querystring
-  const sortParam = isRecord(query) && isRecord(query.properties) ? query.properties.sort : undefined
-  const defaultSort = isRecord(sortParam) && typeof sortParam.default === 'string' ? sortParam.default : ''
   app.get(spec.path, {
     ...(spec.config === undefined ? {} : { config: spec.config }),
     schema: {
@@ -61,10 +57,11 @@ function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
   }, async (request, reply) => {
     const { id } = isRecord(request.params) ? request.params : {}
     if (spec.parent !== undefined && typeof id === 'string') assertParent(app.repos, spec.parent, id)
+    // Validation fills in the schema's defaults: `sort` is the query's or the schema's (none for a list in one fixed order).
     const { sort, limit, cursor, ...filters } = isRecord(request.query) ? request.query : {}
     // A filter named after a resource (`sponsor`, `games`…) must name one of its records.
     assertFilterRefs(app.repos, filters)
-    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, defaultSort)
+    const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, '')
     return listResponse(request, reply, spec.rows(filters, page, request.params), page.limit)
   })
 }

@@ -2,6 +2,7 @@ import { collection, type Collection } from '../../routes/collection.js'
 import { listRoute } from '../../routes/list.js'
 import { Game, GameInput, GameList, GameListQuery } from './schemas.js'
 import { GameSponsorsQuery, SponsorList } from '../sponsors/schemas.js'
+import { sponsorFilters } from '../sponsors/routes.js'
 
 const routes: Collection = collection({
   example: 'la-2028',
@@ -23,7 +24,7 @@ const routes: Collection = collection({
       list: SponsorList,
       returns: 'A page of the sponsors whose contracts cover this edition.',
       parent: 'games',
-      rows: ({ mode, ...filters }, page, { id }) => app.repos.sponsors.list({ ...filters, q: app.repos.search.query('q', filters.q, mode), games: id }, page, app.clock.today())
+      rows: (query, page, { id }) => app.repos.sponsors.list({ ...sponsorFilters(query, app.repos.search), games: id }, page, app.clock.today())
     })
   }
 })

@@ -7,13 +7,19 @@ import { meetingFilters } from '../meetings/routes.js'
 import { Sponsor, SponsorCreate, SponsorInput, SponsorList, SponsorListQuery, SponsorPatch, references } from './schemas.js'
 import { buildTimeline, timelineKey } from './timeline.js'
 import { Timeline, TimelineQuery } from './timeline-schemas.js'
+import type { SearchMode, SearchRepository } from '../../repositories/search.js'
+
+/** A sponsor list's filters from its query: `q`, read in `mode`, becomes a full-text query. */
+export function sponsorFilters<F extends { q?: string | undefined, mode?: SearchMode | undefined }> ({ mode, ...filters }: F, search: SearchRepository): Omit<F, 'mode'> & { q: string | undefined } {
+  return { ...filters, q: search.query('q', filters.q, mode) }
+}
 
 const routes: Collection = collection({
   example: 'alibaba-group',
   schemas: { read: Sponsor, list: SponsorList, query: SponsorListQuery, input: SponsorInput, create: SponsorCreate, patch: SponsorPatch },
   list: {
     description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
-    rows: (repos, { mode, ...filters }, page, today) => repos.sponsors.list({ ...filters, q: repos.search.query('q', filters.q, mode) }, page, today)
+    rows: (repos, query, page, today) => repos.sponsors.list(sponsorFilters(query, repos.search), page, today)
   },
   get: { description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.' },
   store: (repos) => repos.sponsors,
