@@ -43,7 +43,9 @@ t.test('behind a trusted proxy, each client has its own rate limit', async (t) =
 })
 
 t.test('under pressure, requests get a 503 problem with Retry-After', async (t) => {
-  const api = await build(t, { maxEventLoopDelay: 20, pressureSampleInterval: 5 })
+  const lines: string[] = []
+  const stream = new Writable({ write (chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done() } })
+  const api = await build(t, { maxEventLoopDelay: 20, pressureSampleInterval: 5, logger: loggerOptions('info', { stream }) })
   t.equal((await api.get('/health')).status, 200)
   const until = Date.now() + 300
   while (Date.now() < until) { /* block the event loop */ }
@@ -52,6 +54,10 @@ t.test('under pressure, requests get a 503 problem with Retry-After', async (t) 
   t.equal(res.status, 503)
   t.equal(res.headers['retry-after'], '5')
   t.equal(res.body.code, 'OVERLOADED')
+  t.match(res.body.detail, /^The server is overloaded \(eventLoopDelay(: the event loop was busy for a whole sample| \d+ ms)\); retry in 5 s\.$/)
+  const refused = lines.filter((line) => line.includes('request refused'))
+  t.ok(refused.length > 0 && refused.every((line) => line.includes('"level":40') && line.includes('"code":"OVERLOADED"') && !line.includes('"stack"')),
+    'a refusal is logged as a warning with its code, without a stack')
 })
 
 t.test('a read-only replica refuses writes with a 503 naming the primary', async (t) => {

@@ -23,8 +23,11 @@ export default fp<PressureOptions>(async function pressure (app, options) {
     exposeStatusRoute: false,
     pressureHandler: (_request, _reply, type, value) => {
       if (Date.now() - readyAt < 2 * sampleInterval) return undefined
-      throw new ApiError('OVERLOADED',
-        `The server is overloaded (${type} at ${String(value)}); retry in 5 s.`, { headers: { 'retry-after': '5' } })
+      // A sample with no reading at all (the loop never got to the timer) comes as Infinity.
+      const why = value === undefined || !Number.isFinite(value)
+        ? `${type}: the event loop was busy for a whole sample`
+        : `${type} ${Math.round(value)} ms`
+      throw new ApiError('OVERLOADED', `The server is overloaded (${why}); retry in 5 s.`, { headers: { 'retry-after': '5' } })
     }
   })
 }, { name: 'pressure' })

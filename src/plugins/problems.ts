@@ -168,7 +168,11 @@ export default fp(async function problems (app) {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { problem, headers } = toProblem(error, request)
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+    // A 503 the API chose (overload, a read-only replica, the readiness check) is an
+    // answer, not a fault: a warning without a stack, which under overload would cost
+    // the loop more than the refusal saves. Anything else 5xx is logged with its stack.
+    if (error instanceof ApiError && problem.status === 503) request.log.warn({ code: problem.code, detail: problem.detail }, 'request refused')
+    else if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     return sendProblem(reply, problem, headers)
   })
 
