@@ -28,6 +28,8 @@ t.test('the image is built to run in production', async (t) => {
   t.match(dockerfile, /^EXPOSE 3000$/m)
   t.match(dockerfile, /^HEALTHCHECK .*healthcheck\.js/m)
   t.match(dockerfile, /^STOPSIGNAL SIGTERM$/m)
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  t.equal(/^CMD (.*)$/m.exec(dockerfile)?.[1], JSON.stringify(scripts.start.split(' ')).replaceAll(',', ', '), 'the container runs the server as npm start does (same Node flags)')
   const ignored = readFileSync('.dockerignore', 'utf8').split('\n')
   for (const entry of ['node_modules', 'data', '.git', 'dist']) t.ok(ignored.includes(entry), `.dockerignore has ${entry}`)
 })

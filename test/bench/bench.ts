@@ -22,6 +22,13 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 3)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ONLY = process.env.BENCH_ONLY?.split(',')
+/** Node's flags for the API: those of package.json's start script (the Dockerfile's CMD has the same); BENCH_NODE_FLAGS tries others. */
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(' ').filter((flag) => flag !== '')
+
+function startFlags (): string {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  return /^node (.*)dist\/server\.js$/.exec(scripts.start)?.[1] ?? ''
+}
 const DIR = resolve('data/bench')
 // perf's port range (README; BENCH_PORT moves it): API with the cache, the same without, bare, json-server.
 const PORT = Number(process.env.BENCH_PORT ?? 19501)
@@ -169,7 +176,7 @@ function headersOf (response: Response): Record<string, string> {
 async function main (): Promise<void> {
   ensureWrk()
   mkdirSync(DIR, { recursive: true })
-  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, wrk -t1 -c${CONNECTIONS}, node ${process.version}, ${new Date().toISOString()}`)
+  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, wrk -t1 -c${CONNECTIONS}, node ${process.version} ${NODE_FLAGS.join(' ')}, ${new Date().toISOString()}`)
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) throw new Error('build failed')
 
@@ -184,7 +191,7 @@ async function main (): Promise<void> {
     }
     const queries = queriesFor(size)
     const env = { DATABASE_PATH: file, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0' }
-    const api = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
+    const api = start(process.execPath, [...NODE_FLAGS, 'dist/server.js'], { ...env, PORT: String(PORTS.api) })
     const startup = await ready(api, `http://127.0.0.1:${PORTS.api}/ready`)
 
     const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
@@ -212,7 +219,7 @@ async function main (): Promise<void> {
     await stop(api)
 
     // The same reads with the response cache off: what a first read after a write costs.
-    const cold = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.cold), RESPONSE_CACHE_ENTRIES: '0' })
+    const cold = start(process.execPath, [...NODE_FLAGS, 'dist/server.js'], { ...env, PORT: String(PORTS.cold), RESPONSE_CACHE_ENTRIES: '0' })
     const coldStartup = await ready(cold, `http://127.0.0.1:${PORTS.cold}/ready`)
     for (const [, path] of queries) {
       const response = await fetch(`http://127.0.0.1:${PORTS.cold}${path}`)
@@ -235,7 +242,7 @@ async function main (): Promise<void> {
 
     if (size === SIZES[0] && ONLY === undefined) {
       // json-server serving the same sponsors (as they read in the API) from a db.json.
-      const cached = start(process.execPath, ['dist/server.js'], { ...env, PORT: String(PORTS.api) })
+      const cached = start(process.execPath, [...NODE_FLAGS, 'dist/server.js'], { ...env, PORT: String(PORTS.api) })
       await ready(cached, `http://127.0.0.1:${PORTS.api}/ready`)
       const all: unknown[] = []
       let cursor: string | null = null
