@@ -8,8 +8,27 @@ export interface Clock {
   now: () => string
 }
 
-export function systemClock (): Clock {
-  return { today: () => isoDay(new Date()), now: () => new Date().toISOString() }
+const DAY_MS = 86_400_000
+
+/**
+ * The wall clock. Every cached read asks for today (it is part of the cache's version),
+ * so the date is formatted once a day, not once a request: it is kept until the clock
+ * leaves that UTC day, either way.
+ */
+export function systemClock (millis: () => number = Date.now): Clock {
+  let day = ''
+  let dayStart = 0
+  return {
+    today: () => {
+      const now = millis()
+      if (now < dayStart || now >= dayStart + DAY_MS) {
+        dayStart = now - (((now % DAY_MS) + DAY_MS) % DAY_MS)
+        day = isoDay(new Date(now))
+      }
+      return day
+    },
+    now: () => new Date(millis()).toISOString()
+  }
 }
 
 export function fixedClock (day: string): Clock {
