@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000
  */
 export function systemClock (millis: () => number = Date.now): Clock {
   let day = ''
-  let dayStart = 0
+  let dayStart = Number.POSITIVE_INFINITY
   return {
     today: () => {
       const now = millis()

@@ -23,10 +23,11 @@ export default fp<PressureOptions>(async function pressure (app, options) {
     exposeStatusRoute: false,
     pressureHandler: (_request, _reply, type, value) => {
       if (Date.now() - readyAt < 2 * sampleInterval) return undefined
-      // A sample with no reading at all (the loop never got to the timer) comes as Infinity.
-      const why = value === undefined || !Number.isFinite(value)
-        ? `${type}: the event loop was busy for a whole sample`
-        : `${type} ${Math.round(value)} ms`
+      // Only the event loop delay is limited here. A sample with no reading at all (the
+      // loop never got to the timer) comes as Infinity.
+      const why = type !== 'eventLoopDelay' || value === undefined
+        ? type
+        : Number.isFinite(value) ? `${type} ${Math.round(value)} ms` : `${type}: the event loop was busy for a whole sample`
       throw new ApiError('OVERLOADED', `The server is overloaded (${why}); retry in 5 s.`, { headers: { 'retry-after': '5' } })
     }
   })

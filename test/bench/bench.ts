@@ -12,7 +12,8 @@
 // Environment: BENCH_SIZES (default 1000,100000), BENCH_DURATION seconds per round
 // (default 3), BENCH_ROUNDS A/B pairs (default 2), BENCH_CONNECTIONS (default 50),
 // BENCH_ONLY (a comma-separated list of query names, to look at a few), BENCH_PORT (the
-// first of the four ports it listens on, default 19501).
+// first of the four ports it listens on, default 19501), BENCH_NODE_FLAGS (Node flags
+// for the API; default those of package.json's start script, empty for none).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -24,17 +25,20 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ONLY = process.env.BENCH_ONLY?.split(',')
 /** Node's flags for the API: those of package.json's start script (the Dockerfile's CMD has the same); BENCH_NODE_FLAGS tries others. */
 const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(' ').filter((flag) => flag !== '')
-
-function startFlags (): string {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-  return /^node (.*)dist\/server\.js$/.exec(scripts.start)?.[1] ?? ''
-}
 const DIR = resolve('data/bench')
 // perf's port range (README; BENCH_PORT moves it): API with the cache, the same without, bare, json-server.
 const PORT = Number(process.env.BENCH_PORT ?? 19501)
 const PORTS = { api: PORT, cold: PORT + 1, bare: PORT + 2, json: PORT + 3 }
 /** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
 export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
+
+/** The Node flags between `node` and `dist/server.js` in package.json's start script. */
+function startFlags (): string {
+  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
+  const flags = /^node (.*)dist\/server\.js$/.exec(scripts.start)?.[1]
+  if (flags === undefined) throw new Error(`package.json's start script is not "node [flags] dist/server.js": ${scripts.start}`)
+  return flags
+}
 
 interface Result { rps: number, p50: number, p99: number, errors: number }
 
@@ -176,7 +180,7 @@ function headersOf (response: Response): Record<string, string> {
 async function main (): Promise<void> {
   ensureWrk()
   mkdirSync(DIR, { recursive: true })
-  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, wrk -t1 -c${CONNECTIONS}, node ${process.version} ${NODE_FLAGS.join(' ')}, ${new Date().toISOString()}`)
+  console.log(`# bench: sizes ${SIZES.join(', ')}, ${ROUNDS}×(A,B) rounds of ${DURATION} s, wrk -t1 -c${CONNECTIONS}, node ${[process.version, ...NODE_FLAGS].join(' ')}, ${new Date().toISOString()}`)
   const build = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' })
   if (build.status !== 0) throw new Error('build failed')
 

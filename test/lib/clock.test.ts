@@ -24,6 +24,11 @@ t.test('today changes at UTC midnight, either way, and matches the instant', asy
   }
 })
 
+t.test('the first reading is formatted, whatever the day', async (t) => {
+  t.equal(systemClock(() => 0).today(), '1970-01-01')
+  t.equal(systemClock(() => -1).today(), '1969-12-31')
+})
+
 t.test('the default reads the wall clock', async (t) => {
   const before = new Date().toISOString().slice(0, 10)
   const today = systemClock().today()
