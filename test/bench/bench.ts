@@ -17,6 +17,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { startFlags } from '../lib/start-command.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number)
 const DURATION = Number(process.env.BENCH_DURATION ?? 3)
@@ -24,21 +25,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ONLY = process.env.BENCH_ONLY?.split(',')
 /** Node's flags for the API: those of package.json's start script (the Dockerfile's CMD has the same); BENCH_NODE_FLAGS tries others. */
-const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? startFlags()).split(' ').filter((flag) => flag !== '')
+const NODE_FLAGS = process.env.BENCH_NODE_FLAGS === undefined ? startFlags() : process.env.BENCH_NODE_FLAGS.split(' ').filter((flag) => flag !== '')
 const DIR = resolve('data/bench')
 // perf's port range (README; BENCH_PORT moves it): API with the cache, the same without, bare, json-server.
 const PORT = Number(process.env.BENCH_PORT ?? 19501)
 const PORTS = { api: PORT, cold: PORT + 1, bare: PORT + 2, json: PORT + 3 }
 /** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
 export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
-
-/** The Node flags between `node` and `dist/server.js` in package.json's start script. */
-function startFlags (): string {
-  const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }
-  const flags = /^node (.*)dist\/server\.js$/.exec(scripts.start)?.[1]
-  if (flags === undefined) throw new Error(`package.json's start script is not "node [flags] dist/server.js": ${scripts.start}`)
-  return flags
-}
 
 interface Result { rps: number, p50: number, p99: number, errors: number }
 

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { startFlags } from '../lib/start-command.js'
 import Sqlite from 'better-sqlite3'
 import autocannon from 'autocannon'
 
@@ -25,7 +26,7 @@ const base = `http://127.0.0.1:${PORT}`
 const body = (id: string) => JSON.stringify({ id, name: `Soak ${id}`, country: 'CH', headquarters: null, industry: null, website: null, description: null, sources: [SOURCE] })
 
 function startServer (): ChildProcess {
-  return spawn(process.execPath, ['dist/server.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  return spawn(process.execPath, [...startFlags(), 'dist/server.js'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
 }
 async function ready (): Promise<void> {
   for (let i = 0; i < 1200; i++) { // up to 60 s: a loaded CI machine starts slowly
