@@ -35,6 +35,8 @@ import { fromPackage } from './lib/package-paths.js'
 declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock
+    /** Set by server.ts when a shutdown begins: /ready answers 503 while requests are still served. */
+    lifecycle: { draining: boolean }
   }
 }
 
@@ -44,7 +46,7 @@ declare module 'fastify' {
  * but the database, and a few a test or tool sets. What is not given takes the
  * configuration's default, except that the rate limit and load shedding stay off.
  */
-export interface AppOptions extends Partial<Omit<Config, 'port' | 'host' | 'logLevel' | 'replicateKey' | 'replicate'>> {
+export interface AppOptions extends Partial<Omit<Config, 'port' | 'host' | 'logLevel' | 'replicateKey' | 'replicate' | 'shutdownDelay'>> {
   /** SQLite file, or ':memory:'. */
   databasePath: string
   /** A replica's primary (base URL), its replicate-scoped key and how often to poll (ms). */
@@ -93,6 +95,7 @@ export async function buildApp (options: AppOptions) {
   // Bodies are JSON only: anything else is a 415 problem.
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
+  app.decorate('lifecycle', { draining: false })
 
   await app.register(problems)
   await app.register(methods)

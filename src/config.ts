@@ -69,6 +69,7 @@ export const variables = {
     description: 'behind a load balancer: `true`, a number of proxy hops, or comma-separated trusted addresses/CIDRs (client IPs, used by the rate limit, then come from `X-Forwarded-For`)'
   }), parseTrustProxy),
   REQUEST_TIMEOUT_MS: setting('requestTimeout', Type.Integer({ minimum: 0, default: 30_000, description: 'a request taking longer has its connection closed (`0`: no limit)' })),
+  SHUTDOWN_DELAY_MS: setting('shutdownDelay', Type.Integer({ minimum: 0, maximum: 60_000, default: 0, description: 'on SIGTERM, how long the server keeps serving with `/ready` answering 503 before it stops accepting connections, so a load balancer stops sending first (0–60000; `0`: at once; a second signal ends the wait)' })),
   MAX_EVENT_LOOP_DELAY_MS: setting('maxEventLoopDelay', Type.Integer({ minimum: 0, default: 1000, description: 'event loop lag above which requests get 503 problems with `Retry-After` (`0`: off)' })),
   RESPONSE_CACHE_ENTRIES: setting('responseCacheEntries', Type.Integer({ minimum: 0, maximum: 1_000_000, default: 2000, description: 'public read responses kept in memory until the next write (`0`: off)' })),
   READ_ONLY: parsed('readOnly', Type.Unsafe<'true' | 'false'>({

@@ -1,5 +1,6 @@
 // Reads the configuration, builds the app and listens; on SIGTERM or SIGINT it stops
-// accepting connections, lets in-flight requests finish and closes the database.
+// accepting connections (after SHUTDOWN_DELAY_MS), lets in-flight requests finish and
+// closes the database.
 import { buildApp } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
 import { loggerOptions } from './logger.js'
@@ -24,10 +25,20 @@ async function main (): Promise<void> {
     app.log.info({ outcome, file: config.replicateKey.file }, 'replicate key for the replicas')
   }
 
+  // A signal first makes /ready answer 503 (SHUTTING_DOWN) while everything else is still
+  // served for SHUTDOWN_DELAY_MS, so a load balancer stops sending before the listener
+  // closes; then the server stops accepting connections and lets in-flight requests
+  // finish. A second signal ends the wait; one more while closing exits at once (as
+  // Node's default handler would).
   let closing = false
-  const shutdown = (signal: string) => {
-    if (closing) return
+  let wait: NodeJS.Timeout | undefined
+  const close = (signal: string) => {
+    if (closing) {
+      app.log.warn({ signal }, 'signal while closing: exiting now')
+      process.exit(1)
+    }
     closing = true
+    clearTimeout(wait)
     app.log.info({ signal }, 'shutting down: draining in-flight requests')
     app.close().then(() => {
       process.exit(0)
@@ -36,8 +47,14 @@ async function main (): Promise<void> {
       process.exit(1)
     })
   }
-  process.once('SIGTERM', () => { shutdown('SIGTERM') })
-  process.once('SIGINT', () => { shutdown('SIGINT') })
+  const shutdown = (signal: string) => {
+    if (app.lifecycle.draining || config.shutdownDelay === 0) { close(signal); return }
+    app.lifecycle.draining = true
+    app.log.info({ signal, delayMs: config.shutdownDelay }, 'shutdown asked: /ready answers 503, closing after the delay')
+    wait = setTimeout(() => { close(signal) }, config.shutdownDelay)
+  }
+  process.on('SIGTERM', () => { shutdown('SIGTERM') })
+  process.on('SIGINT', () => { shutdown('SIGINT') })
 
   await app.listen({ port: config.port, host: config.host })
 }

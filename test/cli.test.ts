@@ -159,6 +159,25 @@ t.test('the server migrates and seeds a new database, serves it and stops cleanl
   t.equal(await second.exit, 0)
 })
 
+t.test('with SHUTDOWN_DELAY_MS, SIGTERM first makes /ready a 503 while everything else is served, then the server closes', async (t) => {
+  const dir = tempDir(t)
+  const server = await startServer(t, { DATABASE_PATH: join(dir, 'api.db'), LOG_LEVEL: 'info', SHUTDOWN_DELAY_MS: '60000' })
+  const base = `http://127.0.0.1:${server.port}`
+  t.equal((await fetch(`${base}/ready`)).status, 200)
+  server.kill('SIGTERM')
+  await waitFor(() => server.logs.some((line) => line.includes('shutdown asked')))
+  const ready = await fetch(`${base}/ready`)
+  t.equal(ready.status, 503, '/ready tells the load balancer to stop sending')
+  t.equal(ready.headers.get('retry-after'), '5')
+  t.match(await ready.json(), { code: 'SHUTTING_DOWN', status: 503, type: '/problems/service-unavailable' })
+  t.equal((await fetch(`${base}/v1/sponsors/alibaba-group`)).status, 200, 'reads are still served during the delay')
+  t.equal((await fetch(`${base}/health`)).status, 200, 'the process is alive')
+  // The 60 s delay is not waited for: a second signal ends it.
+  server.kill('SIGTERM')
+  t.equal(await server.exit, 0, 'exit code 0')
+  t.ok(server.logs.some((line) => line.includes('shutting down: draining in-flight requests')))
+})
+
 t.test('a bad configuration stops the server with one line', async (t) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...childEnv, PORT: 'eighty' }, encoding: 'utf8' })
   t.equal(result.status, 1)

@@ -7,12 +7,12 @@ import { join } from 'node:path'
 const KEY = `tk_0123456789abcdef_${'a'.repeat(43)}`
 
 t.test('defaults', async (t) => {
-  t.same(loadConfig({}), { port: 3000, host: '0.0.0.0', databasePath: 'data/sponsors.db', logLevel: 'info', rateLimitMax: 600, cacheControl: 'public, max-age=60', bodyLimit: 102400, corsOrigins: '*', trustProxy: false, requestTimeout: 30000, maxEventLoopDelay: 1000, responseCacheEntries: 2000, readOnly: false, primaryUrl: undefined, replicate: undefined, replicateKey: undefined })
+  t.same(loadConfig({}), { port: 3000, host: '0.0.0.0', databasePath: 'data/sponsors.db', logLevel: 'info', rateLimitMax: 600, cacheControl: 'public, max-age=60', bodyLimit: 102400, corsOrigins: '*', trustProxy: false, requestTimeout: 30000, shutdownDelay: 0, maxEventLoopDelay: 1000, responseCacheEntries: 2000, readOnly: false, primaryUrl: undefined, replicate: undefined, replicateKey: undefined })
 })
 
 t.test('values from the environment', async (t) => {
   t.same(loadConfig({ PORT: '8080', HOST: '127.0.0.1', DATABASE_PATH: '/data/x.db', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', CACHE_CONTROL: 'no-cache', BODY_LIMIT: '4096' }), {
-    port: 8080, host: '127.0.0.1', databasePath: '/data/x.db', logLevel: 'warn', rateLimitMax: 0, cacheControl: 'no-cache', bodyLimit: 4096, corsOrigins: '*', trustProxy: false, requestTimeout: 30000, maxEventLoopDelay: 1000, responseCacheEntries: 2000, readOnly: false, primaryUrl: undefined, replicate: undefined, replicateKey: undefined
+    port: 8080, host: '127.0.0.1', databasePath: '/data/x.db', logLevel: 'warn', rateLimitMax: 0, cacheControl: 'no-cache', bodyLimit: 4096, corsOrigins: '*', trustProxy: false, requestTimeout: 30000, shutdownDelay: 0, maxEventLoopDelay: 1000, responseCacheEntries: 2000, readOnly: false, primaryUrl: undefined, replicate: undefined, replicateKey: undefined
   })
   const replica = loadConfig({ READ_ONLY: 'true', PRIMARY_URL: 'https://api.example.org', CORS_ORIGINS: 'https://a.example, https://b.example', TRUST_PROXY: '2' })
   t.same([replica.readOnly, replica.primaryUrl, replica.corsOrigins, replica.trustProxy], [true, 'https://api.example.org', ['https://a.example', 'https://b.example'], 2])

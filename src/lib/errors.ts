@@ -31,6 +31,7 @@ export const ERRORS = {
   OVERLOADED: { status: 503, title: 'Service Unavailable', meaning: 'The server is overloaded; see Retry-After.' },
   READ_ONLY: { status: 503, title: 'Service Unavailable', meaning: 'A write was sent to a read-only replica; the detail names the primary.' },
   DATABASE_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'The database does not answer (readiness check).' },
+  SHUTTING_DOWN: { status: 503, title: 'Service Unavailable', meaning: 'The server is shutting down (readiness check during `SHUTDOWN_DELAY_MS`); it still answers other requests until it closes.' },
   UPSTREAM_UNAVAILABLE: { status: 503, title: 'Service Unavailable', meaning: 'Sent by the nginx of deploy/ when no server behind it answers (writes and the audit trail need the primary).' }
 } as const satisfies Record<string, { status: number, title: string, meaning: string }>
 

@@ -26,13 +26,14 @@ const health: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['health'],
       operationId: 'getReady',
       summary: 'Readiness: the database answers',
-      description: 'Answers 200 when a query on the database succeeds, 503 with Retry-After when it does not. For readiness probes and load balancers.',
+      description: 'Answers 200 when a query on the database succeeds, 503 with Retry-After when it does not, and 503 (`SHUTTING_DOWN`) from the moment the server is asked to stop (see `SHUTDOWN_DELAY_MS`: it still answers other requests until it closes). For readiness probes and load balancers.',
       response: {
         200: { ...Ready, description: 'The database answers.' },
-        503: problemResponse('The database does not answer.')
+        503: problemResponse('The database does not answer, or the server is shutting down.')
       }
     }
   }, async () => {
+    if (app.lifecycle.draining) throw new ApiError('SHUTTING_DOWN', 'This server is shutting down; send requests to another.', { headers: { 'retry-after': '5' } })
     try {
       app.sqlite.prepare('select 1').get()
     } catch (error) {
