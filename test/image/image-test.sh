@@ -2,7 +2,8 @@
 # npm run test:image — proves the Dockerfile for real with podman + runc: builds the
 # image from a locally made base, runs it on a volume, waits for /ready, reads, writes
 # with a key made in the container, stops it with SIGTERM during in-flight requests
-# (they complete, exit code 0), starts it again on the same volume and finds the write.
+# (they complete; for SHUTDOWN_DELAY_MS /ready fails while other requests are still
+# served; exit code 0), starts it again on the same volume and finds the write.
 # Ends with "image: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,6 +15,8 @@ VOLUME=olympic-sponsors-image-test-data
 BASE_IMAGE=${BASE_IMAGE:-localhost/sponsors-node${NODE24_VERSION:-24.22.3}-base:latest}
 export BASE_IMAGE
 RUN=(--runtime runc --ulimit nofile=1024:1024 --ulimit nproc=4096:4096)
+# How long the container keeps serving after SIGTERM, /ready failing (SHUTDOWN_DELAY_MS).
+SHUTDOWN_DELAY_MS=4000
 passed=0
 failed=0
 
@@ -62,7 +65,7 @@ wait_ready () {
 }
 start () {
   podman rm -f "$NAME" >/dev/null 2>&1
-  podman run -d "${RUN[@]}" --network=host --name "$NAME" -v "$VOLUME:/data" -e PORT="$PORT" -e HOST=127.0.0.1 -e LOG_LEVEL=info "$TAG" >/dev/null
+  podman run -d "${RUN[@]}" --network=host --name "$NAME" -v "$VOLUME:/data" -e PORT="$PORT" -e HOST=127.0.0.1 -e LOG_LEVEL=info -e SHUTDOWN_DELAY_MS="$SHUTDOWN_DELAY_MS" "$TAG" >/dev/null
 }
 
 echo "--- first start"
@@ -103,6 +106,14 @@ received=$(logged 'incoming request')
 answered=$(( $(completed) - completed_before ))
 echo "received before SIGTERM: $received of 48; answered by then: $answered; in flight: $(( received - answered ))"
 podman kill --signal TERM "$NAME" >/dev/null
+# During SHUTDOWN_DELAY_MS: /ready fails (a load balancer stops sending), the rest is served.
+ready_status () { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/ready"; }
+for _ in $(seq 1 40); do
+  [ "$(ready_status)" = "503" ] && break
+  sleep 0.05
+done
+check "after SIGTERM, /ready answers 503 SHUTTING_DOWN" bash -c "curl -s 'http://127.0.0.1:$PORT/ready' | grep -q '\"code\":\"SHUTTING_DOWN\"'"
+check "a request sent after SIGTERM, during the delay, is answered 200" bash -c "curl -fsS -o /dev/null 'http://127.0.0.1:$PORT/v1/sponsors/alibaba-group'"
 wait
 podman wait "$NAME" >/dev/null 2>&1
 exit_code=$(podman inspect --format '{{.State.ExitCode}}' "$NAME")
