@@ -22,7 +22,7 @@ export function systemClock (millis: () => number = Date.now): Clock {
     today: () => {
       const now = millis()
       if (now < dayStart || now >= dayStart + DAY_MS) {
-        dayStart = now - (((now % DAY_MS) + DAY_MS) % DAY_MS)
+        dayStart = Math.floor(now / DAY_MS) * DAY_MS
         day = isoDay(new Date(now))
       }
       return day
