@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { openDatabase } from '../src/db/open.js'
+import { readModelDrift } from '../src/db/read-model.js'
 import { createRepositories } from '../src/repositories/index.js'
 import { loadDataset, readDataset } from '../src/seed/dataset.js'
 
@@ -74,6 +75,8 @@ t.test('every later migration keeps the data of a seeded database at 0003', asyn
   t.same(Object.fromEntries(Object.keys(before).map((name) => [name, after[name]])), before, 'every table has the rows it had')
   t.same(current.sqlite.prepare('select * from sponsors order by id').all(), sponsorsBefore, 'sponsors are unchanged')
   t.same(current.sqlite.pragma('foreign_key_check'), [], 'no dangling foreign keys')
+  t.same(readModelDrift(current.db), [], 'the read model (0012, 0013) is filled in for the records already stored')
+  t.equal(after.contract_embeds, before.contracts, 'a read-model row per contract')
   t.equal(current.sqlite.pragma('foreign_keys', { simple: true }), 1, 'foreign keys are on')
   const indexes = current.sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'sponsors' and name not like 'sqlite_%' order by name").all()
   t.same(indexes, [{ name: 'sponsors_country_id_idx' }, { name: 'sponsors_country_idx' }, { name: 'sponsors_country_sort_idx' }, { name: 'sponsors_name_idx' }])

@@ -30,6 +30,14 @@ export function summariesOf (
   return sql<string>`(select json_group_array(json_object('id', ${q(target.id)}, 'name', ${q(target.name)}) order by ${q(link.position)}) from ${link.table} join ${target.table} on ${q(target.id)} = ${q(link.target)} where ${q(link.owner)} = ${q(owner)})`
 }
 
+/**
+ * A column of a read-model table (contract_embeds, sponsor_embeds: JSON kept in step by
+ * triggers) for `owner`'s row: one primary-key lookup instead of a join per row.
+ */
+export function readModel (column: SQLiteColumn, key: SQLiteColumn, owner: SQLiteColumn): SQL<string> {
+  return sql<string>`(select ${q(column)} from ${column.table} where ${q(key)} = ${q(owner)})`
+}
+
 export function parseJson<T> (value: string): T {
   return JSON.parse(value) as T
 }

@@ -1,7 +1,7 @@
 // The contracts resource, declared once: see ../resource.ts for what each field drives.
 import { endsBeforeItStarts } from '../../lib/partial-date.js'
 import { defineResource } from '../resource.js'
-import { contractCategories, contractGames, contractSources, contractSponsors, contracts } from './tables.js'
+import { contractCategories, contractEmbeds, contractGames, contractSources, contractSponsors, contracts } from './tables.js'
 import { createContractsRepository } from './repository.js'
 import collection from './routes.js'
 import { references } from './schemas.js'
@@ -11,7 +11,7 @@ export default defineResource({
   plural: 'contracts',
   description: 'The terms of each TOP agreement.',
   order: 3,
-  tables: [contracts, contractSponsors, contractCategories, contractGames, contractSources],
+  tables: [contracts, contractSponsors, contractCategories, contractGames, contractSources, contractEmbeds],
   repository: (db, { search }) => createContractsRepository(db, search),
   collection,
   references,

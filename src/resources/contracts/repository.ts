@@ -1,14 +1,12 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Static } from 'typebox'
 import type { Db } from '../../db/open.js'
-import { categories } from '../categories/tables.js'
-import { contractCategories, contractGames, contracts, contractSources, contractSponsors, TERM_CLASS_YEARS, termClass } from './tables.js'
-import { games } from '../games/tables.js'
+import { contractCategories, contractEmbeds, contractGames, contracts, contractSources, contractSponsors, TERM_CLASS_YEARS, termClass } from './tables.js'
 import { sponsors } from '../sponsors/tables.js'
 import { contractsInProgramme } from '../programmes/repository.js'
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import type { Contract, ContractInput } from './schemas.js'
-import { parseJson, q, sourcesOf, summariesOf } from '../../repositories/embed.js'
+import { parseJson, q, readModel } from '../../repositories/embed.js'
 import { createLister, type PageRows, type RowOf } from '../../repositories/keyset.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
@@ -28,10 +26,11 @@ const select = {
   // Generated from startsOn and endsOn, so never null (Drizzle types generated columns as nullable).
   startsFirst: sql<string>`${c.startsFirst}`,
   endsLast: sql<string>`${c.endsLast}`,
-  sponsors: summariesOf({ table: contractSponsors, owner: contractSponsors.contractId, target: contractSponsors.sponsorId, position: contractSponsors.position }, { table: sponsors, id: sponsors.id, name: sponsors.name }, c.id),
-  categories: summariesOf({ table: contractCategories, owner: contractCategories.contractId, target: contractCategories.categoryId, position: contractCategories.position }, { table: categories, id: categories.id, name: categories.name }, c.id),
-  games: summariesOf({ table: contractGames, owner: contractGames.contractId, target: contractGames.gamesId, position: contractGames.position }, { table: games, id: games.id, name: games.name }, c.id),
-  sources: sourcesOf(contractSources, c.id)
+  // From the read model (contract_embeds), kept by triggers on the link tables and renames.
+  sponsors: readModel(contractEmbeds.sponsors, contractEmbeds.contractId, c.id),
+  categories: readModel(contractEmbeds.categories, contractEmbeds.contractId, c.id),
+  games: readModel(contractEmbeds.games, contractEmbeds.contractId, c.id),
+  sources: readModel(contractEmbeds.sources, contractEmbeds.contractId, c.id)
 }
 
 type Row = RowOf<typeof select>

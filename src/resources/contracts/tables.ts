@@ -65,3 +65,19 @@ export const contractGames = linkTable('contract_games', {
 }, { owner: 'contractId', target: 'gamesId', index: 'contract_games_games_idx' })
 
 export const contractSources = sourceLinks('contract_sources', 'contract_id', () => contracts.id)
+
+/**
+ * The read model of contracts: each contract's embedded sponsors, categories, Games and
+ * sources as the JSON arrays the API answers, so a page of contracts reads one row by
+ * primary key per contract instead of joining four link tables. Written only by the
+ * triggers of migration 0013 (on contracts, their link tables and renames of what they
+ * link to), in the same statement as the change; readModelDrift (src/db/read-model.ts)
+ * compares it with the link tables (test/read-model.test.ts, test/migrations.test.ts).
+ */
+export const contractEmbeds = sqliteTable('contract_embeds', {
+  contractId: text('contract_id').primaryKey().references(() => contracts.id, { onDelete: 'cascade' }),
+  sponsors: text('sponsors').notNull().default('[]'),
+  categories: text('categories').notNull().default('[]'),
+  games: text('games').notNull().default('[]'),
+  sources: text('sources').notNull().default('[]')
+})

@@ -1,6 +1,6 @@
 // The sponsors resource, declared once: see ../resource.ts for what each field drives.
 import { defineResource } from '../resource.js'
-import { sponsorNames, sponsorSources, sponsors } from './tables.js'
+import { sponsorEmbeds, sponsorNames, sponsorSources, sponsors } from './tables.js'
 import { createSponsorsRepository } from './repository.js'
 import collection from './routes.js'
 import { FormerName, references } from './schemas.js'
@@ -11,7 +11,7 @@ export default defineResource({
   plural: 'sponsors',
   description: 'Companies in the TOP programme, their contracts, meetings and timeline.',
   order: 1,
-  tables: [sponsors, sponsorNames, sponsorSources],
+  tables: [sponsors, sponsorNames, sponsorSources, sponsorEmbeds],
   repository: (db, { search }) => createSponsorsRepository(db, search),
   collection,
   schemas: [FormerName, TimelineEvent, Timeline],

@@ -1,10 +1,10 @@
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/open.js'
 import { contractCategories, contractGames, contracts, contractSponsors } from '../contracts/tables.js'
-import { sponsorNames, sponsors, sponsorSources } from './tables.js'
+import { sponsorEmbeds, sponsorNames, sponsors, sponsorSources } from './tables.js'
 import { sponsorsInProgramme } from '../programmes/repository.js'
 import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
-import { parseJson, q, sourcesOf } from '../../repositories/embed.js'
+import { parseJson, q, readModel } from '../../repositories/embed.js'
 import { type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
@@ -34,8 +34,9 @@ const select = {
   website: s.website,
   description: s.description,
   status: statusOf,
-  formerNames: sql<string>`(select json_group_array(json_object('name', ${q(sn.name)}, 'from', ${q(sn.fromOn)}, 'until', ${q(sn.untilOn)}) order by ${q(sn.position)}) from ${sn} where ${q(sn.sponsorId)} = ${q(s.id)})`,
-  sources: sourcesOf(sponsorSources, s.id)
+  // From the read model (sponsor_embeds), kept by triggers on sponsor_names, sponsor_sources and sources.
+  formerNames: readModel(sponsorEmbeds.formerNames, sponsorEmbeds.sponsorId, s.id),
+  sources: readModel(sponsorEmbeds.sources, sponsorEmbeds.sponsorId, s.id)
 }
 
 type Row = RowOf<typeof select>

@@ -33,3 +33,13 @@ export const sponsorNames = sqliteTable('sponsor_names', {
 }, (t) => [primaryKey({ columns: [t.sponsorId, t.position] })])
 
 export const sponsorSources = sourceLinks('sponsor_sources', 'sponsor_id', () => sponsors.id)
+
+/**
+ * The read model of sponsors: each sponsor's former names and sources as the JSON arrays
+ * the API answers (see contractEmbeds). Written only by the triggers of migration 0013.
+ */
+export const sponsorEmbeds = sqliteTable('sponsor_embeds', {
+  sponsorId: text('sponsor_id').primaryKey().references(() => sponsors.id, { onDelete: 'cascade' }),
+  formerNames: text('former_names').notNull().default('[]'),
+  sources: text('sources').notNull().default('[]')
+})

@@ -1,0 +1,95 @@
+// The read model (contract_embeds, sponsor_embeds) is what contract and sponsor reads
+// answer from: after every kind of write it must say what the link tables say, and the
+// API must show the change at once.
+import t from 'tap'
+import { readModelDrift } from '../src/db/read-model.js'
+import { readDataset } from '../src/seed/dataset.js'
+import { build, category, contract, dataset, game, keyFor, source, sponsor } from './helper.js'
+
+t.test('the seeded database: a row per contract and sponsor, equal to its link tables', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  t.same(readModelDrift(api.app.db), [])
+  const counts = api.app.sqlite.prepare(`select
+    (select count(*) from contracts) as contracts, (select count(*) from contract_embeds) as contractRows,
+    (select count(*) from contract_embeds where sponsors = '[]' or sources = '[]') as contractsEmpty,
+    (select count(*) from sponsors) as sponsors, (select count(*) from sponsor_embeds) as sponsorRows`).get() as Record<string, number>
+  t.equal(counts.contractRows, counts.contracts)
+  t.equal(counts.sponsorRows, counts.sponsors)
+  t.equal(counts.contractsEmpty, 0, 'every seeded contract names a sponsor and a source')
+  const alibaba = await api.get('/v1/contracts?sponsor=alibaba-group')
+  t.ok(alibaba.body.data.length > 0)
+  t.ok(alibaba.body.data.every((row: { sponsors: Array<{ id: string }> }) => row.sponsors.some((s) => s.id === 'alibaba-group')))
+})
+
+t.test('every kind of write keeps it in step, and reads show the change at once', async (t) => {
+  const api = await build(t, {
+    seed: dataset({
+      sources: [source('news', { title: 'News', url: 'https://example.com/news' }), source('release', { title: 'Release', url: 'https://example.com/release' })],
+      games: [game('paris-2024', 2024, { name: 'Paris 2024' }), game('la-2028', 2028, { name: 'Los Angeles 2028' })],
+      categories: [category('cloud', { name: 'Cloud' }), category('drinks', { name: 'Drinks' })],
+      sponsors: [sponsor('alibaba', { name: 'Alibaba', sources: ['news'] }), sponsor('cola', { name: 'Cola' }), sponsor('dairy', { name: 'Dairy' })],
+      contracts: [
+        contract('alibaba-top', { sponsors: ['alibaba'], categories: ['cloud'], games: ['paris-2024'], startsOn: '2017-01', endsOn: '2028', sources: ['news', 'release'] }),
+        contract('drinks-top', { sponsors: ['cola', 'dairy'], categories: ['drinks'], startsOn: '2019', endsOn: '2032' })
+      ]
+    })
+  })
+  const { headers } = keyFor(api)
+  const write = async (method: string, url: string, payload?: object) => {
+    const response = await api.request({ method, url, headers, payload })
+    t.ok(response.status < 300, `${method} ${url} answers ${response.status}`)
+    t.same(readModelDrift(api.app.db), [], `in step after ${method} ${url}`)
+    return response
+  }
+  const ids = (list: Array<{ id: string, name?: string, title?: string }>) => list.map((item) => item.name ?? item.title ?? item.id)
+  t.same(readModelDrift(api.app.db), [])
+
+  // Renames of what a contract or sponsor embeds.
+  await write('PATCH', '/v1/sponsors/alibaba', { name: 'Alibaba Group' })
+  t.same(ids((await api.get('/v1/contracts/alibaba-top')).body.sponsors), ['Alibaba Group'])
+  await write('PATCH', '/v1/categories/cloud', { name: 'Cloud Services' })
+  // Games are reference data without write routes: renamed the way a data migration would.
+  api.app.sqlite.prepare("update games set name = 'Paris 2024 (Summer)' where id = 'paris-2024'").run()
+  await write('PATCH', '/v1/sources/news', { title: 'News, corrected' })
+  let alibaba = (await api.get('/v1/contracts/alibaba-top')).body
+  t.same([ids(alibaba.categories), ids(alibaba.games), ids(alibaba.sources)], [['Cloud Services'], ['Paris 2024 (Summer)'], ['News, corrected', 'Release']])
+  t.same(ids((await api.get('/v1/sponsors/alibaba')).body.sources), ['News, corrected'])
+  await write('PATCH', '/v1/sources/release', { url: 'https://example.com/release-2' })
+  alibaba = (await api.get('/v1/contracts?category=cloud')).body.data[0]
+  t.equal(alibaba.sources[1].url, 'https://example.com/release-2', 'a list shows the new url')
+
+  // A contract's links replaced, reordered, added to; former names set and cleared.
+  await write('PATCH', '/v1/contracts/drinks-top', { sponsors: ['dairy', 'cola'], games: ['la-2028', 'paris-2024'], sources: ['release'] })
+  const drinks = (await api.get('/v1/contracts/drinks-top')).body
+  t.same([ids(drinks.sponsors), ids(drinks.games), ids(drinks.sources)], [['Dairy', 'Cola'], ['Los Angeles 2028', 'Paris 2024 (Summer)'], ['Release']])
+  await write('PATCH', '/v1/sponsors/cola', { formerNames: [{ name: 'Coca-Cola Export', from: '1930', until: '1985' }], sources: ['release', 'news'] })
+  const cola = (await api.get('/v1/sponsors/cola')).body
+  t.same([cola.formerNames, ids(cola.sources)], [[{ name: 'Coca-Cola Export', from: '1930', until: '1985' }], ['Release', 'News, corrected']])
+  await write('PATCH', '/v1/sponsors/cola', { formerNames: [] })
+  t.same((await api.get('/v1/sponsors/cola')).body.formerNames, [])
+
+  // New records, then deletions.
+  const created = await write('POST', '/v1/sponsors', { name: 'Visa', country: 'US', sources: ['news'] })
+  t.same(ids((await api.get(`/v1/sponsors/${created.body.id as string}`)).body.sources), ['News, corrected'])
+  const deal = await write('POST', '/v1/contracts', { sponsors: [created.body.id], categories: ['drinks'], startsOn: '2033', endsOn: '2036', games: [], sources: ['news'] })
+  t.same(ids((await api.get(`/v1/contracts/${deal.body.id as string}`)).body.sponsors), ['Visa'])
+  await write('DELETE', `/v1/contracts/${deal.body.id as string}`)
+  await write('DELETE', `/v1/sponsors/${created.body.id as string}`)
+  const rows = api.app.sqlite.prepare('select (select count(*) from contract_embeds) as contracts, (select count(*) from sponsor_embeds) as sponsors').get()
+  t.same(rows, { contracts: 2, sponsors: 3 }, 'a deleted record takes its read-model row with it')
+
+  // A write refused half-way changes nothing.
+  const before = (await api.get('/v1/contracts/drinks-top')).text
+  const refused = await api.request({ method: 'PATCH', url: '/v1/contracts/drinks-top', headers, payload: { sponsors: ['cola', 'nobody'] } })
+  t.equal(refused.status, 400)
+  t.equal(refused.body.code, 'UNKNOWN_REFERENCE')
+  t.equal((await api.get('/v1/contracts/drinks-top')).text, before)
+  t.same(readModelDrift(api.app.db), [])
+
+  // Writes that do not go through the API (a tool, a migration) are caught by the triggers too.
+  api.app.sqlite.prepare("update contract_sponsors set position = 1 - position where contract_id = 'drinks-top'").run()
+  api.app.sqlite.prepare("update sponsors set name = 'Mengniu Dairy' where id = 'dairy'").run()
+  t.same(readModelDrift(api.app.db), [])
+  api.app.sqlite.prepare("update contract_embeds set games = '[]' where contract_id = 'drinks-top'").run()
+  t.same(readModelDrift(api.app.db), [{ table: 'contract_embeds', id: 'drinks-top', columns: ['games'] }], 'the check sees a row that differs')
+})
