@@ -90,6 +90,37 @@ t.test('every kind of write keeps it in step, and reads show the change at once'
   api.app.sqlite.prepare("update contract_sponsors set position = 1 - position where contract_id = 'drinks-top'").run()
   api.app.sqlite.prepare("update sponsors set name = 'Mengniu Dairy' where id = 'dairy'").run()
   t.same(readModelDrift(api.app.db), [])
+  api.app.sqlite.prepare("update contract_sources set position = 1 - position where contract_id = 'alibaba-top'").run()
+  api.app.sqlite.prepare("update contract_games set position = 1 - position where contract_id = 'drinks-top'").run()
+  api.app.sqlite.prepare("update contract_categories set category_id = 'cloud' where contract_id = 'drinks-top'").run()
+  api.app.sqlite.prepare("update sponsor_sources set position = 1 - position where sponsor_id = 'cola'").run()
+  api.app.sqlite.prepare("insert into sponsor_names (sponsor_id, position, name) values ('dairy', 0, 'Inner Mongolia Mengniu')").run()
+  api.app.sqlite.prepare("update sponsor_names set until_on = '2004' where sponsor_id = 'dairy'").run()
+  t.same(readModelDrift(api.app.db), [])
+  t.same(ids((await api.get('/v1/contracts/alibaba-top')).body.sources), ['Release', 'News, corrected'])
+  t.same((await api.get('/v1/sponsors/dairy')).body.formerNames, [{ name: 'Inner Mongolia Mengniu', from: null, until: '2004' }])
+  api.app.sqlite.prepare("delete from sponsor_names where sponsor_id = 'dairy'").run()
+  t.same(readModelDrift(api.app.db), [])
   api.app.sqlite.prepare("update contract_embeds set games = '[]' where contract_id = 'drinks-top'").run()
   t.same(readModelDrift(api.app.db), [{ table: 'contract_embeds', id: 'drinks-top', columns: ['games'] }], 'the check sees a row that differs')
+})
+
+t.test('the triggers that keep it are all there after every migration', async (t) => {
+  // A later migration that rebuilds one of these tables (as drizzle-kit does for some
+  // column changes) drops the table's triggers with it: it must create them again.
+  const api = await build(t)
+  const names = api.app.sqlite.prepare("select name from sqlite_master where type = 'trigger' and name like '%embeds%' order by name").pluck().all()
+  t.same(names, [
+    'categories_contract_embeds_categories_au',
+    'contract_categories_embeds_ad', 'contract_categories_embeds_ai', 'contract_categories_embeds_au',
+    'contract_games_embeds_ad', 'contract_games_embeds_ai', 'contract_games_embeds_au',
+    'contract_sources_embeds_ad', 'contract_sources_embeds_ai', 'contract_sources_embeds_au',
+    'contract_sponsors_embeds_ad', 'contract_sponsors_embeds_ai', 'contract_sponsors_embeds_au',
+    'contracts_embeds_ai',
+    'games_contract_embeds_games_au',
+    'sources_contract_embeds_sources_au', 'sources_sponsor_embeds_sources_au',
+    'sponsor_names_embeds_ad', 'sponsor_names_embeds_ai', 'sponsor_names_embeds_au',
+    'sponsor_sources_embeds_ad', 'sponsor_sources_embeds_ai', 'sponsor_sources_embeds_au',
+    'sponsors_contract_embeds_sponsors_au', 'sponsors_embeds_ai'
+  ])
 })
