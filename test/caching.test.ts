@@ -16,8 +16,8 @@ const data = dataset({
 t.test('a repeated read is served from memory, with its headers', async (t) => {
   const api = await build(t, { seed: data })
   let calls = 0
-  const list = api.app.repos.sponsors.list.bind(api.app.repos.sponsors)
-  api.app.repos.sponsors.list = (...args) => { calls++; return list(...args) }
+  const list = api.app.repos.sponsors.listJson.bind(api.app.repos.sponsors)
+  api.app.repos.sponsors.listJson = (...args) => { calls++; return list(...args) }
   const first = await api.get('/v1/sponsors?limit=2')
   const second = await api.get('/v1/sponsors?limit=2')
   t.equal(calls, 1, 'the handler ran once')
@@ -54,8 +54,12 @@ t.test('a new day is seen at once (statuses depend on it)', async (t) => {
   let day = '2026-06-15'
   const api = await build(t, { seed: data, clock: { today: () => day, now: () => `${day}T00:00:00.000Z` } })
   t.equal((await api.get('/v1/contracts/a-top')).body.status, 'active')
+  t.same((await api.get('/v1/contracts')).body.data.map((c: { status: string }) => c.status), ['active'])
+  t.same((await api.get('/v1/sponsors?sort=id')).body.data.map((s: { status: string }) => s.status), ['active', 'none', 'none'])
   day = '2026-06-16'
   t.equal((await api.get('/v1/contracts/a-top')).body.status, 'expired')
+  t.same((await api.get('/v1/contracts')).body.data.map((c: { status: string }) => c.status), ['expired'], 'lists too: their JSON is written by SQLite with today bound')
+  t.same((await api.get('/v1/sponsors?sort=id')).body.data.map((s: { status: string }) => s.status), ['former', 'none', 'none'])
 })
 
 t.test('the cache can be turned off', async (t) => {

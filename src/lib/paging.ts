@@ -52,12 +52,40 @@ export function pageInMemory<T> (items: T[], keyOf: (item: T) => string, page: P
   }
 }
 
+/** A page whose records are JSON already, as bytes: the body joins them (see jsonObjectText). */
+export interface JsonPage {
+  json: Buffer[]
+  total: number
+  nextCursor: string | null
+}
+
+const OPEN = Buffer.from('{"data":[')
+const COMMA = Buffer.from(',')
+
+/** A `Link: rel="next"` header when another page follows. */
+function linkNext (request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
+  if (nextCursor === null) return
+  const url = new URL(request.url, 'http://localhost')
+  url.searchParams.set('cursor', nextCursor)
+  reply.header('link', `<${request.protocol}://${request.host}${url.pathname}${url.search}>; rel="next"`)
+}
+
 /** The list envelope, with a `Link: rel="next"` header when another page follows. */
 export function listResponse<T> (request: FastifyRequest, reply: FastifyReply, page: { rows: T[], total: number, nextCursor: string | null }, limit: number) {
-  if (page.nextCursor !== null) {
-    const url = new URL(request.url, 'http://localhost')
-    url.searchParams.set('cursor', page.nextCursor)
-    reply.header('link', `<${request.protocol}://${request.host}${url.pathname}${url.search}>; rel="next"`)
-  }
+  linkNext(request, reply, page.nextCursor)
   return { data: page.rows, meta: { total: page.total, limit, nextCursor: page.nextCursor } }
+}
+
+/**
+ * listResponse for a page of records that are JSON already: the body's bytes, written as
+ * fast-json-stringify writes the list schema's envelope
+ * (`{"data":[…],"meta":{"total","limit","nextCursor"}}`), the records joined in between.
+ */
+export function jsonListResponse (request: FastifyRequest, reply: FastifyReply, page: JsonPage, limit: number): Buffer {
+  linkNext(request, reply, page.nextCursor)
+  const parts: Buffer[] = [OPEN]
+  page.json.forEach((record, i) => { parts.push(...(i === 0 ? [record] : [COMMA, record])) })
+  parts.push(Buffer.from(`],"meta":${JSON.stringify({ total: page.total, limit, nextCursor: page.nextCursor })}}`))
+  reply.type('application/json; charset=utf-8')
+  return Buffer.concat(parts)
 }

@@ -100,7 +100,9 @@ export default fp<CachingOptions>(async function caching (app, options) {
       done(null, payload)
       return
     }
-    if (fromCache.has(request) || reply.statusCode !== 200 || typeof payload !== 'string') {
+    // A body is a string to serialise, or JSON a list already wrote as bytes (listResponse).
+    const bytes = Buffer.isBuffer(payload) && String(reply.getHeader('content-type')).startsWith('application/json')
+    if (fromCache.has(request) || reply.statusCode !== 200 || (typeof payload !== 'string' && !bytes)) {
       done(null, payload)
       return
     }
@@ -108,7 +110,7 @@ export default fp<CachingOptions>(async function caching (app, options) {
     const personal = !isPublic(request)
     // Encoded once: the hash, the socket and the cache all take these bytes (a string
     // would be encoded to UTF-8 for the hash and again for the socket).
-    const body = Buffer.from(payload)
+    const body = bytes ? payload : Buffer.from(payload as string)
     // Single-record handlers set the record's ETag themselves (see etagOfRecord).
     const set = reply.getHeader('etag')
     const etag = typeof set === 'string' ? set : etagOf(body)

@@ -7,6 +7,7 @@ import type { SelectedFields, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqli
 import { decodeCursor, encodeCursor, type SortKey } from '../lib/cursor.js'
 import type { Db } from '../db/open.js'
 import { createTotals } from '../db/version.js'
+export type { JsonPage } from '../lib/paging.js'
 
 /** A filter's SQL condition, given the placeholder its value is bound to. */
 export type FilterSql = (value: Placeholder) => SQL

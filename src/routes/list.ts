@@ -3,13 +3,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyContextConfig } from 'fastify'
 import type { Static, TSchema } from 'typebox'
-import { listResponse, pageOf, type PageRequest } from '../lib/paging.js'
+import { jsonListResponse, listResponse, pageOf, type JsonPage, type PageRequest } from '../lib/paging.js'
 import { isRecord } from '../lib/route-schema.js'
 import { Ref } from '../schemas/common.js'
 import { assertFilterRefs, assertParent } from './references.js'
 
-/** What a list answers: one page of rows, the total and the next page's cursor. */
-export interface ListPage { rows: unknown[], total: number, nextCursor: string | null }
+/** What a list answers: one page of rows (or of records as JSON bytes), the total and the next page's cursor. */
+export type ListPage = { rows: unknown[], total: number, nextCursor: string | null } | JsonPage
 
 /** A query without its page parameters: the filters. */
 export type FiltersOf<Q> = Omit<Q, 'sort' | 'limit' | 'cursor'>
@@ -62,6 +62,7 @@ function register (app: App, spec: ListSpec<TSchema, TSchema>): void {
     // A filter named after a resource (`sponsor`, `games`…) must name one of its records.
     assertFilterRefs(app.repos, filters)
     const page = pageOf({ sort: typeof sort === 'string' ? sort : undefined, limit: typeof limit === 'number' ? limit : undefined, cursor: typeof cursor === 'string' ? cursor : undefined }, '')
-    return listResponse(request, reply, spec.rows(filters, page, request.params), page.limit)
+    const rows = spec.rows(filters, page, request.params)
+    return 'json' in rows ? jsonListResponse(request, reply, rows, page.limit) : listResponse(request, reply, rows, page.limit)
   })
 }

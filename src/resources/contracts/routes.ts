@@ -23,7 +23,7 @@ const routes: Collection = collection({
   schemas: { read: Contract, list: ContractList, query: ContractListQuery, input: ContractInput, create: ContractCreate, patch: ContractPatch },
   list: {
     description: '`activeOn` and `status` compare a contract\'s term with a day: a start of reduced precision begins on its first day, an end lasts to its last day.',
-    rows: (repos, filters, page, today) => repos.contracts.list(filters, page, today)
+    rows: (repos, filters, page, today) => repos.contracts.listJson(filters, page, today)
   },
   get: { description: 'One contract by id: its sponsors (several for a joint partnership), categories, term, the Games it covers, its derived status and sources.' },
   store: (repos) => repos.contracts,

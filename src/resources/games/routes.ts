@@ -24,7 +24,7 @@ const routes: Collection = collection({
       list: SponsorList,
       returns: 'A page of the sponsors whose contracts cover this edition.',
       parent: 'games',
-      rows: (query, page, { id }) => app.repos.sponsors.list({ ...sponsorFilters(query, app.repos.search), games: id }, page, app.clock.today())
+      rows: (query, page, { id }) => app.repos.sponsors.listJson({ ...sponsorFilters(query, app.repos.search), games: id }, page, app.clock.today())
     })
   }
 })

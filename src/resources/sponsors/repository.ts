@@ -4,8 +4,8 @@ import { contractCategories, contractGames, contracts, contractSponsors } from '
 import { sponsorEmbeds, sponsorNames, sponsors, sponsorSources } from './tables.js'
 import { sponsorsInProgramme } from '../programmes/repository.js'
 import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
-import { parseJson, q, readModel } from '../../repositories/embed.js'
-import { type RowOf } from '../../repositories/keyset.js'
+import { jsonObjectText, parseJson, q, readModel } from '../../repositories/embed.js'
+import { createLister, type JsonPage, type ListSpec, type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 import { createReads, withSources } from '../../repositories/records.js'
@@ -41,6 +41,28 @@ const select = {
 
 type Row = RowOf<typeof select>
 
+const e = sponsorEmbeds
+
+/**
+ * The sponsor as the API answers it (the Sponsor schema's keys, in its order), written by
+ * SQLite from the row and its read-model row, as bytes (see the contracts' asJson).
+ */
+const asJson = {
+  id: s.id,
+  json: sql<Buffer>`(select cast(${jsonObjectText([
+    ['id', q(s.id), 'value'],
+    ['name', q(s.name), 'value'],
+    ['country', q(s.country), 'value'],
+    ['headquarters', q(s.headquarters), 'value'],
+    ['industry', q(s.industry), 'value'],
+    ['website', q(s.website), 'value'],
+    ['description', q(s.description), 'value'],
+    ['formerNames', q(e.formerNames), 'json'],
+    ['status', statusOf, 'value'],
+    ['sources', q(e.sources), 'json']
+  ])} as blob) from ${e} where ${q(e.sponsorId)} = ${q(s.id)})`
+}
+
 function toSponsor (row: Row): Sponsor {
   return { ...withSources(row), formerNames: parseJson<FormerName[]>(row.formerNames) }
 }
@@ -58,9 +80,8 @@ export interface SponsorFilters {
 }
 
 export function createSponsorsRepository (db: Db, search: SearchRepository) {
-  const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, {
+  const spec: Omit<ListSpec<typeof select>, 'select'> = {
     table: s,
-    select,
     // Sponsors with no sourced country sort first; the expression is that of sponsors_country_sort_idx.
     sorts: { name: s.name, country: sql`(case when ${q(s.country)} is null then '' else ${q(s.country)} end)`, id: s.id },
     filters: {
@@ -72,13 +93,20 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
       activeOn: (v) => hasContract(sql`${q(contracts.startsFirst)} <= ${v} and ${q(contracts.endsLast)} >= ${v}`),
       status: (v) => sql`${statusOf} = ${v}`,
       programme: (v) => sponsorsInProgramme(v)
-    },
-    toRecord: toSponsor
-  })
+    }
+  }
+  const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, { ...spec, select, toRecord: toSponsor })
+  const listJson = createLister(db, { ...spec, select: asJson })
 
   return {
     list: (filters: SponsorFilters, page: PageRequest, today: string) => reads.list(filters, page, { today }),
     get: (id: string, today: string) => reads.get(id, { today }),
+
+    /** The same page as list, each sponsor as the JSON the API answers (see asJson). */
+    listJson (filters: SponsorFilters, page: PageRequest, today: string): JsonPage {
+      const { rows, total, nextCursor } = listJson({ ...page, filters: Object.fromEntries(Object.entries(filters)), params: { today } })
+      return { json: rows.map((row) => row.json), total, nextCursor }
+    },
 
     /** Delete a sponsor (its former names and source links go with it). Run inside a transaction. */
     remove (id: string): void {

@@ -19,7 +19,7 @@ const routes: Collection = collection({
   schemas: { read: Sponsor, list: SponsorList, query: SponsorListQuery, input: SponsorInput, create: SponsorCreate, patch: SponsorPatch },
   list: {
     description: 'Filters combine with AND. `status` and `activeOn` are derived from the sponsors\' contracts.',
-    rows: (repos, query, page, today) => repos.sponsors.list(sponsorFilters(query, repos.search), page, today)
+    rows: (repos, query, page, today) => repos.sponsors.listJson(sponsorFilters(query, repos.search), page, today)
   },
   get: { description: 'One sponsor by id (e.g. `alibaba-group`), with the names it went by before (`formerNames`), its derived status and sources. Answers an ETag; send it back in If-None-Match for a 304.' },
   store: (repos) => repos.sponsors,
@@ -34,7 +34,7 @@ const routes: Collection = collection({
       list: ContractList,
       returns: 'A page of the sponsor\'s contracts.',
       parent: 'sponsor',
-      rows: (filters, page, { id }) => app.repos.contracts.list({ ...filters, sponsor: id }, page, app.clock.today())
+      rows: (filters, page, { id }) => app.repos.contracts.listJson({ ...filters, sponsor: id }, page, app.clock.today())
     })
 
     listRoute(app, {

@@ -1,0 +1,54 @@
+// Lists of contracts and sponsors are answered from JSON that SQLite writes (listJson):
+// each record must be the record the object path reads (list, get), with the response
+// schema's keys in the schema's order, for every seeded record, on any day.
+import t from 'tap'
+import { collectAll, type JsonPage, type PageRequest } from '../src/lib/paging.js'
+import { Contract } from '../src/resources/contracts/schemas.js'
+import { Sponsor } from '../src/resources/sponsors/schemas.js'
+import { readDataset } from '../src/seed/dataset.js'
+import { build } from './helper.js'
+
+const days = ['1990-01-01', '2017-01-19', '2026-06-15', '2040-01-01']
+
+/** What the two repositories share: both reads of a page, without filters. */
+interface Reads {
+  list: (filters: Record<string, never>, page: PageRequest, today: string) => { rows: object[], nextCursor: string | null }
+  listJson: (filters: Record<string, never>, page: PageRequest, today: string) => JsonPage
+}
+
+t.test('every contract and sponsor, as listJson writes it and as list reads it', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const { contracts, sponsors } = api.app.repos
+  for (const day of days) {
+    const cases: Array<[string, Reads, { properties: object }, string]> = [['contracts', contracts, Contract, 'startsOn'], ['sponsors', sponsors, Sponsor, 'name']]
+    for (const [name, repo, schema, sort] of cases) {
+      const objects = collectAll((page) => repo.list({}, page, day), sort)
+      const json = collectAll((page) => {
+        const { json: records, nextCursor } = repo.listJson({}, page, day)
+        return { rows: records.map((record) => record.toString('utf8')), nextCursor }
+      }, sort)
+      t.equal(json.length, objects.length, `${name} on ${day}: as many records`)
+      t.ok(objects.length > 30)
+      const keys = Object.keys(schema.properties)
+      // The object path's record with the schema's keys in order, as JSON.stringify writes it.
+      const wrong = json.filter((text, i) => {
+        const record = objects[i] as Record<string, unknown> | undefined
+        return record === undefined || text !== JSON.stringify(Object.fromEntries(keys.map((key) => [key, record[key]])))
+      })
+      t.same(wrong, [], `${name} on ${day}: every record the same, keys in the schema's order`)
+    }
+  }
+})
+
+t.test('the list body is the envelope of the list schema around the records', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const response = await api.get('/v1/contracts?limit=3&sort=-endsOn')
+  t.equal(response.headers['content-type'], 'application/json; charset=utf-8')
+  t.same(Object.keys(response.body), ['data', 'meta'])
+  t.same(response.body.meta, { total: response.body.meta.total, limit: 3, nextCursor: response.body.meta.nextCursor })
+  t.type(response.body.meta.nextCursor, 'string')
+  const again = await api.get(`/v1/contracts?limit=3&sort=-endsOn&cursor=${response.body.meta.nextCursor as string}`)
+  t.not(again.body.data[0].id, response.body.data[2].id, 'the cursor continues the list')
+  t.same((await api.get('/v1/sponsors?status=none')).text, '{"data":[],"meta":{"total":0,"limit":20,"nextCursor":null}}', 'an empty page')
+  t.same(response.body.data.map((c: { id: string }) => c.id), api.app.repos.contracts.list({}, { sort: '-endsOn', limit: 3 }, '2026-06-15').rows.map((c) => c.id))
+})
