@@ -73,7 +73,12 @@ t.test('every kind of write keeps it in step, and reads show the change at once'
   t.same(ids((await api.get(`/v1/sponsors/${created.body.id as string}`)).body.sources), ['News, corrected'])
   const deal = await write('POST', '/v1/contracts', { sponsors: [created.body.id], categories: ['drinks'], startsOn: '2033', endsOn: '2036', games: [], sources: ['news'] })
   t.same(ids((await api.get(`/v1/contracts/${deal.body.id as string}`)).body.sponsors), ['Visa'])
+  const statusOf = async (id: string) => [(await api.get(`/v1/sponsors/${id}`)).body.status, (await api.get(`/v1/sponsors?q=${id}`)).body.data.find((s: { id: string }) => s.id === id)?.status]
+  t.same(await statusOf(created.body.id as string), ['active', 'active'], 'an upcoming contract makes its sponsor active')
+  await write('PATCH', `/v1/contracts/${deal.body.id as string}`, { startsOn: '2001', endsOn: '2004' })
+  t.same(await statusOf(created.body.id as string), ['former', 'former'], 'a contract that ended makes it former')
   await write('DELETE', `/v1/contracts/${deal.body.id as string}`)
+  t.same(await statusOf(created.body.id as string), ['none', 'none'], 'without contracts it is none')
   await write('DELETE', `/v1/sponsors/${created.body.id as string}`)
   const rows = api.app.sqlite.prepare('select (select count(*) from contract_embeds) as contracts, (select count(*) from sponsor_embeds) as sponsors').get()
   t.same(rows, { contracts: 2, sponsors: 3 }, 'a deleted record takes its read-model row with it')
@@ -102,25 +107,28 @@ t.test('every kind of write keeps it in step, and reads show the change at once'
   api.app.sqlite.prepare("delete from sponsor_names where sponsor_id = 'dairy'").run()
   t.same(readModelDrift(api.app.db), [])
   api.app.sqlite.prepare("update contract_embeds set games = '[]' where contract_id = 'drinks-top'").run()
-  t.same(readModelDrift(api.app.db), [{ table: 'contract_embeds', id: 'drinks-top', columns: ['games'] }], 'the check sees a row that differs')
+  t.same(readModelDrift(api.app.db), [{ table: 'contract_embeds', id: 'drinks-top', columns: ['games', 'body'] }], 'the check sees a row that differs')
 })
 
 t.test('the triggers that keep it are all there after every migration', async (t) => {
   // A later migration that rebuilds one of these tables (as drizzle-kit does for some
   // column changes) drops the table's triggers with it: it must create them again.
   const api = await build(t)
-  const names = api.app.sqlite.prepare("select name from sqlite_master where type = 'trigger' and name like '%embeds%' order by name").pluck().all()
+  const names = api.app.sqlite.prepare("select name from sqlite_master where type = 'trigger' and (name like '%embeds%' or name like '%contracts_end%') order by name").pluck().all()
   t.same(names, [
     'categories_contract_embeds_categories_au',
     'contract_categories_embeds_ad', 'contract_categories_embeds_ai', 'contract_categories_embeds_au',
+    'contract_embeds_body_ai', 'contract_embeds_body_au',
     'contract_games_embeds_ad', 'contract_games_embeds_ai', 'contract_games_embeds_au',
     'contract_sources_embeds_ad', 'contract_sources_embeds_ai', 'contract_sources_embeds_au',
+    'contract_sponsors_contracts_end_ad', 'contract_sponsors_contracts_end_ai', 'contract_sponsors_contracts_end_au',
     'contract_sponsors_embeds_ad', 'contract_sponsors_embeds_ai', 'contract_sponsors_embeds_au',
-    'contracts_embeds_ai',
+    'contracts_contracts_end_ad', 'contracts_contracts_end_au', 'contracts_embeds_ai', 'contracts_embeds_body_au',
     'games_contract_embeds_games_au',
     'sources_contract_embeds_sources_au', 'sources_sponsor_embeds_sources_au',
+    'sponsor_embeds_body_ai', 'sponsor_embeds_body_au',
     'sponsor_names_embeds_ad', 'sponsor_names_embeds_ai', 'sponsor_names_embeds_au',
     'sponsor_sources_embeds_ad', 'sponsor_sources_embeds_ai', 'sponsor_sources_embeds_au',
-    'sponsors_contract_embeds_sponsors_au', 'sponsors_embeds_ai'
+    'sponsors_contract_embeds_sponsors_au', 'sponsors_embeds_ai', 'sponsors_embeds_body_au'
   ])
 })

@@ -52,15 +52,14 @@ export function pageInMemory<T> (items: T[], keyOf: (item: T) => string, page: P
   }
 }
 
-/** A page whose records are JSON already, as bytes: the body joins them (see jsonObjectText). */
+/** A page whose records are JSON already: their texts joined by commas, as bytes (see createJsonPage). */
 export interface JsonPage {
-  json: Buffer[]
+  json: Buffer
   total: number
   nextCursor: string | null
 }
 
 const OPEN = Buffer.from('{"data":[')
-const COMMA = Buffer.from(',')
 
 /** A `Link: rel="next"` header when another page follows. */
 function linkNext (request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
@@ -79,13 +78,10 @@ export function listResponse<T> (request: FastifyRequest, reply: FastifyReply, p
 /**
  * listResponse for a page of records that are JSON already: the body's bytes, written as
  * fast-json-stringify writes the list schema's envelope
- * (`{"data":[…],"meta":{"total","limit","nextCursor"}}`), the records joined in between.
+ * (`{"data":[…],"meta":{"total","limit","nextCursor"}}`), the records in between.
  */
 export function jsonListResponse (request: FastifyRequest, reply: FastifyReply, page: JsonPage, limit: number): Buffer {
   linkNext(request, reply, page.nextCursor)
-  const parts: Buffer[] = [OPEN]
-  page.json.forEach((record, i) => { parts.push(...(i === 0 ? [record] : [COMMA, record])) })
-  parts.push(Buffer.from(`],"meta":${JSON.stringify({ total: page.total, limit, nextCursor: page.nextCursor })}}`))
   reply.type('application/json; charset=utf-8')
-  return Buffer.concat(parts)
+  return Buffer.concat([OPEN, page.json, Buffer.from(`],"meta":${JSON.stringify({ total: page.total, limit, nextCursor: page.nextCursor })}}`)])
 }

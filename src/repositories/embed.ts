@@ -42,19 +42,19 @@ export function readModel (column: SQLiteColumn, key: SQLiteColumn, owner: SQLit
 export type JsonField = [key: string, value: SQL | SQLiteColumn, kind: 'value' | 'json']
 
 /**
- * A JSON object as SQLite writes it, its keys in the given order (the response schema's,
- * so the text is what fast-json-stringify would write): `value` fields through
- * json_quote (a string quoted and escaped, null as null), `json` fields as they are (the
- * read model's arrays, literals such as true). A list page is then these texts joined,
- * not parsed into objects and serialised again.
+ * The opening of a JSON object as SQLite writes it, its keys in the given order (the
+ * response schema's, so the text is what fast-json-stringify would write), without the
+ * closing brace: `value` fields through json_quote (a string quoted and escaped, null as
+ * null), `json` fields as they are (the read model's arrays, literals such as true).
+ * readModelDrift builds the read model's bodies this way to check the triggers' own.
  */
-export function jsonObjectText (fields: JsonField[]): SQL<string> {
+export function jsonObjectOpening (fields: JsonField[]): SQL<string> {
   const parts = fields.map(([key, value, kind], i) => {
     if (/['"\\]/.test(key)) throw new Error(`a key SQL text cannot hold as it is: ${key}`)
     const prefix = sql.raw(`'${i === 0 ? '{' : ','}${JSON.stringify(key)}:'`)
     return kind === 'value' ? sql`${prefix} || json_quote(${value})` : sql`${prefix} || ${value}`
   })
-  return sql<string>`(${sql.join(parts, sql` || `)} || '}')`
+  return sql<string>`(${sql.join(parts, sql` || `)})`
 }
 
 export function parseJson<T> (value: string): T {

@@ -6,9 +6,10 @@ import { sponsors } from '../sponsors/tables.js'
 import { contractsInProgramme } from '../programmes/repository.js'
 import type { SourceSummary, Summary } from '../../schemas/common.js'
 import type { Contract, ContractInput } from './schemas.js'
-import { jsonObjectText, parseJson, q, readModel } from '../../repositories/embed.js'
+import { parseJson, q, readModel } from '../../repositories/embed.js'
 import { createLister, type JsonPage, type ListSpec, type PageRows, type RowOf } from '../../repositories/keyset.js'
 import type { PageRequest } from '../../lib/paging.js'
+import { createJsonPage } from '../../repositories/json-page.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 
@@ -40,29 +41,12 @@ const e = contractEmbeds
 const today = sql.placeholder('today')
 
 /**
- * The contract as the API answers it (the Contract schema's keys, in its order), written
- * by SQLite from the row and its read-model row, as bytes: a list page joins these
- * instead of parsing the embedded arrays and serialising them again.
+ * The contract as the API answers it (the Contract schema's keys, in its order), as
+ * text: the read model's body (id to notes, embedded arrays included), then status
+ * (contractStatus, in SQL, with today bound) and sources. A list page joins these
+ * (createJsonPage) instead of parsing the embedded arrays and serialising them again.
  */
-const asJson = {
-  id: c.id,
-  json: sql<Buffer>`(select cast(${jsonObjectText([
-    ['id', q(c.id), 'value'],
-    ['sponsors', q(e.sponsors), 'json'],
-    ['categories', q(e.categories), 'json'],
-    ['programme', q(c.programme), 'value'],
-    ['signedOn', q(c.signedOn), 'value'],
-    ['startsOn', q(c.startsOn), 'value'],
-    ['endsOn', q(c.endsOn), 'value'],
-    ['games', q(e.games), 'json'],
-    ['territory', q(c.territory), 'value'],
-    ['endedEarly', sql`(case when ${q(c.endedEarly)} then 'true' else 'false' end)`, 'json'],
-    ['notes', q(c.notes), 'value'],
-    // contractStatus, in SQL.
-    ['status', sql`(case when ${today} < ${q(c.startsFirst)} then '"upcoming"' when ${today} > ${q(c.endsLast)} then '"expired"' else '"active"' end)`, 'json'],
-    ['sources', q(e.sources), 'json']
-  ])} as blob) from ${e} where ${q(e.contractId)} = ${q(c.id)})`
-}
+const asJson = sql<string>`(select ${q(e.body)} || ',"status":' || (case when ${today} < ${q(c.startsFirst)} then '"upcoming"' when ${today} > ${q(c.endsLast)} then '"expired"' else '"active"' end) || ',"sources":' || ${q(e.sources)} || '}' from ${e} where ${q(e.contractId)} = ${q(c.id)})`
 
 export function contractStatus (startsFirst: string, endsLast: string, today: string): Contract['status'] {
   if (today < startsFirst) return 'upcoming'
@@ -164,7 +148,8 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
     }
   }
   const list = createLister(db, { ...spec, select })
-  const listJson = createLister(db, { ...spec, select: asJson })
+  const listIds = createLister(db, { ...spec, select: { id: c.id } })
+  const jsonPage = createJsonPage(db, c, c.id, asJson)
   /** status=… as the filter bound to today that makes it an index range. */
   const byStatus = ({ status, ...rest }: ContractFilters, today: string) => ({
     ...rest,
@@ -187,8 +172,8 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
 
     /** The same page as list, each contract as the JSON the API answers (see asJson). */
     listJson (filters: ContractFilters, page: PageRequest, today: string): JsonPage {
-      const { rows, total, nextCursor } = listJson({ ...page, filters: byStatus(filters, today), params: { today } })
-      return { json: rows.map((row) => row.json), total, nextCursor }
+      const { rows, total, nextCursor } = listIds({ ...page, filters: byStatus(filters, today) })
+      return { json: jsonPage(rows.map((row) => row.id), { today }), total, nextCursor }
     },
 
     get (id: string, today: string): Contract | undefined {

@@ -79,5 +79,8 @@ export const contractEmbeds = sqliteTable('contract_embeds', {
   sponsors: text('sponsors').notNull().default('[]'),
   categories: text('categories').notNull().default('[]'),
   games: text('games').notNull().default('[]'),
-  sources: text('sources').notNull().default('[]')
+  sources: text('sources').notNull().default('[]'),
+  // The contract's JSON up to its notes ('{"id":…,"notes":…'), embedded arrays included:
+  // a list appends status and sources (migration 0015).
+  body: text('body').notNull().default('')
 })

@@ -4,12 +4,13 @@ import { contractCategories, contractGames, contracts, contractSponsors } from '
 import { sponsorEmbeds, sponsorNames, sponsors, sponsorSources } from './tables.js'
 import { sponsorsInProgramme } from '../programmes/repository.js'
 import type { FormerName, Sponsor, SponsorInput } from './schemas.js'
-import { jsonObjectText, parseJson, q, readModel } from '../../repositories/embed.js'
+import { parseJson, q, readModel } from '../../repositories/embed.js'
 import { createLister, type JsonPage, type ListSpec, type RowOf } from '../../repositories/keyset.js'
 import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 import { createReads, withSources } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'
+import { createJsonPage } from '../../repositories/json-page.js'
 
 const s = sponsors
 const cs = contractSponsors
@@ -20,10 +21,12 @@ function hasContract (condition: SQL): SQL {
   return sql`exists (select 1 from ${cs} join ${contracts} on ${q(contracts.id)} = ${q(cs.contractId)} where ${q(cs.sponsorId)} = ${q(s.id)} and ${condition})`
 }
 
-/** A sponsor is active while any of its contracts has not ended (upcoming ones included). */
-const isActive = hasContract(sql`${q(contracts.endsLast)} >= ${sql.placeholder('today')}`)
-/** active; former once every contract has ended; none while it has never held one. */
-const statusOf = sql<'active' | 'former' | 'none'>`(case when ${isActive} then 'active' when ${hasContract(sql`1`)} then 'former' else 'none' end)`
+/**
+ * A sponsor's status from the read model's latest end of its contracts: active while any
+ * of them has not ended (upcoming ones included); former once every one has ended; none
+ * while it has never held one.
+ */
+const statusOf = sql<'active' | 'former' | 'none'>`(select case when ${q(sponsorEmbeds.contractsEnd)} is null then 'none' when ${q(sponsorEmbeds.contractsEnd)} >= ${sql.placeholder('today')} then 'active' else 'former' end from ${sponsorEmbeds} where ${q(sponsorEmbeds.sponsorId)} = ${q(s.id)})`
 
 const select = {
   id: s.id,
@@ -44,24 +47,11 @@ type Row = RowOf<typeof select>
 const e = sponsorEmbeds
 
 /**
- * The sponsor as the API answers it (the Sponsor schema's keys, in its order), written by
- * SQLite from the row and its read-model row, as bytes (see the contracts' asJson).
+ * The sponsor as the API answers it (the Sponsor schema's keys, in its order), as text:
+ * the read model's body (id to former names), then status and sources (see the
+ * contracts' asJson).
  */
-const asJson = {
-  id: s.id,
-  json: sql<Buffer>`(select cast(${jsonObjectText([
-    ['id', q(s.id), 'value'],
-    ['name', q(s.name), 'value'],
-    ['country', q(s.country), 'value'],
-    ['headquarters', q(s.headquarters), 'value'],
-    ['industry', q(s.industry), 'value'],
-    ['website', q(s.website), 'value'],
-    ['description', q(s.description), 'value'],
-    ['formerNames', q(e.formerNames), 'json'],
-    ['status', statusOf, 'value'],
-    ['sources', q(e.sources), 'json']
-  ])} as blob) from ${e} where ${q(e.sponsorId)} = ${q(s.id)})`
-}
+const asJson = sql<string>`(select ${q(e.body)} || ',"status":' || (case when ${q(e.contractsEnd)} is null then '"none"' when ${q(e.contractsEnd)} >= ${sql.placeholder('today')} then '"active"' else '"former"' end) || ',"sources":' || ${q(e.sources)} || '}' from ${e} where ${q(e.sponsorId)} = ${q(s.id)})`
 
 function toSponsor (row: Row): Sponsor {
   return { ...withSources(row), formerNames: parseJson<FormerName[]>(row.formerNames) }
@@ -96,7 +86,8 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
     }
   }
   const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, { ...spec, select, toRecord: toSponsor })
-  const listJson = createLister(db, { ...spec, select: asJson })
+  const listIds = createLister(db, { ...spec, select: { id: s.id } })
+  const jsonPage = createJsonPage(db, s, s.id, asJson)
 
   return {
     list: (filters: SponsorFilters, page: PageRequest, today: string) => reads.list(filters, page, { today }),
@@ -104,8 +95,8 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
 
     /** The same page as list, each sponsor as the JSON the API answers (see asJson). */
     listJson (filters: SponsorFilters, page: PageRequest, today: string): JsonPage {
-      const { rows, total, nextCursor } = listJson({ ...page, filters: Object.fromEntries(Object.entries(filters)), params: { today } })
-      return { json: rows.map((row) => row.json), total, nextCursor }
+      const { rows, total, nextCursor } = listIds({ ...page, filters: Object.fromEntries(Object.entries(filters)), params: { today } })
+      return { json: jsonPage(rows.map((row) => row.id), { today }), total, nextCursor }
     },
 
     /** Delete a sponsor (its former names and source links go with it). Run inside a transaction. */

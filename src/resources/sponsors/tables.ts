@@ -41,5 +41,10 @@ export const sponsorSources = sourceLinks('sponsor_sources', 'sponsor_id', () =>
 export const sponsorEmbeds = sqliteTable('sponsor_embeds', {
   sponsorId: text('sponsor_id').primaryKey().references(() => sponsors.id, { onDelete: 'cascade' }),
   formerNames: text('former_names').notNull().default('[]'),
-  sources: text('sources').notNull().default('[]')
+  sources: text('sources').notNull().default('[]'),
+  // The sponsor's JSON up to its former names ('{"id":…,"formerNames":[…]'): a list
+  // appends status and sources (migration 0015).
+  body: text('body').notNull().default(''),
+  // The latest end of its contracts (ends_last), null while it holds none: its status.
+  contractsEnd: text('contracts_end')
 })
