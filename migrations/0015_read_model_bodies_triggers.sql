@@ -5,7 +5,9 @@
 -- sponsor_embeds.contracts_end is the latest end of the sponsor's contracts (null while
 -- it holds none), from which its status follows. Kept by triggers, as in 0013: a body is
 -- rewritten when its record's row or an embedded array changes, contracts_end when a
--- contract_sponsors row or a contract's end changes. Then the stored rows are filled in.
+-- contract_sponsors row or a contract's end changes (an INSERT OR REPLACE of a contract,
+-- which migrations may run with foreign keys off, included). Then the stored rows are
+-- filled in.
 -- Hand-written (drizzle-kit does not model triggers); test/read-model.test.ts and
 -- test/json-rows.test.ts check the result.
 CREATE TRIGGER `contract_embeds_body_ai` AFTER INSERT ON `contract_embeds` BEGIN
@@ -45,6 +47,10 @@ CREATE TRIGGER `contract_sponsors_contracts_end_au` AFTER UPDATE ON `contract_sp
 END;
 --> statement-breakpoint
 CREATE TRIGGER `contracts_contracts_end_au` AFTER UPDATE OF ends_on ON `contracts` WHEN old.ends_on IS NOT new.ends_on BEGIN
+	UPDATE sponsor_embeds SET contracts_end = (select max(c.ends_last) from contract_sponsors cs join contracts c on c.id = cs.contract_id where cs.sponsor_id = sponsor_embeds.sponsor_id) WHERE sponsor_id in (select sponsor_id from contract_sponsors where contract_id = new.id);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `contracts_contracts_end_ai` AFTER INSERT ON `contracts` BEGIN
 	UPDATE sponsor_embeds SET contracts_end = (select max(c.ends_last) from contract_sponsors cs join contracts c on c.id = cs.contract_id where cs.sponsor_id = sponsor_embeds.sponsor_id) WHERE sponsor_id in (select sponsor_id from contract_sponsors where contract_id = new.id);
 END;
 --> statement-breakpoint

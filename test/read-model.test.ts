@@ -116,19 +116,51 @@ t.test('the triggers that keep it are all there after every migration', async (t
   const api = await build(t)
   const names = api.app.sqlite.prepare("select name from sqlite_master where type = 'trigger' and (name like '%embeds%' or name like '%contracts_end%') order by name").pluck().all()
   t.same(names, [
-    'categories_contract_embeds_categories_au',
+    'categories_contract_embeds_categories_ai', 'categories_contract_embeds_categories_au',
     'contract_categories_embeds_ad', 'contract_categories_embeds_ai', 'contract_categories_embeds_au',
     'contract_embeds_body_ai', 'contract_embeds_body_au',
     'contract_games_embeds_ad', 'contract_games_embeds_ai', 'contract_games_embeds_au',
     'contract_sources_embeds_ad', 'contract_sources_embeds_ai', 'contract_sources_embeds_au',
-    'contract_sponsors_contracts_end_ad', 'contract_sponsors_contracts_end_ai', 'contract_sponsors_contracts_end_au',
-    'contract_sponsors_embeds_ad', 'contract_sponsors_embeds_ai', 'contract_sponsors_embeds_au',
-    'contracts_contracts_end_ad', 'contracts_contracts_end_au', 'contracts_embeds_ai', 'contracts_embeds_body_au',
-    'games_contract_embeds_games_au',
-    'sources_contract_embeds_sources_au', 'sources_sponsor_embeds_sources_au',
+    'contract_sponsors_contracts_end_ad', 'contract_sponsors_contracts_end_ai', 'contract_sponsors_contracts_end_au', 'contract_sponsors_embeds_ad', 'contract_sponsors_embeds_ai', 'contract_sponsors_embeds_au',
+    'contracts_contracts_end_ad', 'contracts_contracts_end_ai', 'contracts_contracts_end_au',
+    'contracts_embeds_ad', 'contracts_embeds_ai', 'contracts_embeds_body_au',
+    'games_contract_embeds_games_ai', 'games_contract_embeds_games_au',
+    'sources_contract_embeds_sources_ai', 'sources_contract_embeds_sources_au',
+    'sources_sponsor_embeds_sources_ai', 'sources_sponsor_embeds_sources_au',
     'sponsor_embeds_body_ai', 'sponsor_embeds_body_au',
     'sponsor_names_embeds_ad', 'sponsor_names_embeds_ai', 'sponsor_names_embeds_au',
     'sponsor_sources_embeds_ad', 'sponsor_sources_embeds_ai', 'sponsor_sources_embeds_au',
-    'sponsors_contract_embeds_sponsors_au', 'sponsors_embeds_ai', 'sponsors_embeds_body_au'
+    'sponsors_contract_embeds_sponsors_ai', 'sponsors_contract_embeds_sponsors_au',
+    'sponsors_embeds_ad', 'sponsors_embeds_ai', 'sponsors_embeds_body_au'
   ])
+})
+
+t.test('with foreign keys off (as migrations run), REPLACE and DELETE keep it in step too', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const sqlite = api.app.sqlite
+  sqlite.pragma('foreign_keys = off')
+  t.teardown(() => sqlite.pragma('foreign_keys = on'))
+  // A REPLACE deletes and inserts the row: no update trigger fires, and (without
+  // recursive triggers) no delete trigger either.
+  sqlite.prepare("insert or replace into contracts (id, starts_on, ends_on) values ('alibaba-group-top-2017-2028', '2017-01', '2020')").run()
+  sqlite.prepare("insert or replace into sponsors (id, name, country) values ('alibaba-group', 'Alibaba (renamed)', 'CN')").run()
+  sqlite.prepare("insert or replace into categories (id, name) values ('cloud-services', 'Cloud (renamed)')").run()
+  const source = sqlite.prepare<[], { id: string }>("select source_id as id from contract_sources where contract_id = 'alibaba-group-top-2017-2028' limit 1").get()
+  sqlite.prepare("insert or replace into sources (id, title, publisher, url) values (?, 'Renamed', 'Someone', 'https://example.com/renamed')").run(source?.id)
+  t.same(readModelDrift(api.app.db), [])
+  // A delete that does not cascade leaves no read-model row behind to trip a later rename.
+  sqlite.prepare("delete from contracts where id = 'alibaba-group-top-2017-2028'").run()
+  t.equal(sqlite.prepare("select count(*) as n from contract_embeds where contract_id = 'alibaba-group-top-2017-2028'").pluck().get(), 0)
+  sqlite.prepare("update sponsors set name = 'Alibaba Group' where id = 'alibaba-group'").run()
+  t.same(readModelDrift(api.app.db), [])
+})
+
+t.test('the schema stays readable by SQLite before 3.44 (no ordered aggregates in triggers)', async (t) => {
+  // An ordered aggregate (json_group_array(… ORDER BY …)) in a trigger makes the whole
+  // file unreadable to older SQLite (Debian 12's sqlite3 is 3.40): every statement
+  // fails with "malformed database schema".
+  const api = await build(t)
+  const schema = api.app.sqlite.prepare<[], { name: string, sql: string }>("select name, sql from sqlite_master where sql is not null").all()
+  t.same(schema.filter(({ sql }) => /(group_array|group_concat|group_object)\([^()]*(\([^()]*\)[^()]*)*\border by\b/i.test(sql)).map(({ name }) => name), [])
+  t.ok(schema.some(({ sql }) => /json_group_array\(json\(j\)\) from \(select .* order by/i.test(sql)), 'the triggers order in a subquery instead')
 })

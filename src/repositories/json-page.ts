@@ -1,21 +1,28 @@
-// A page of records as one JSON text, written by SQLite in one statement: the list's
-// keyset query names the page's ids, then this joins each record's JSON (see the
-// contracts' and sponsors' asJson) in that order, separated by commas. One value per page
-// instead of one per record: better-sqlite3 makes a Buffer of each value it returns
-// (about 1 µs each), and the response needs the page as bytes anyway.
+// A page of records as one JSON text, written by SQLite: the list's keyset query names
+// the page's ids, then one statement joins each record's JSON (see the contracts' and
+// sponsors' asJson) in that order, separated by commas. One value per page instead of one
+// per record: better-sqlite3 makes a Buffer of each value it returns (about 1 µs each),
+// and the response needs the page as bytes anyway. Both run in one read transaction, so
+// a record another process deletes in between cannot go missing from a counted page.
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/open.js'
+import type { JsonPage } from '../lib/paging.js'
 import { q } from './embed.js'
+import type { Page } from './keyset.js'
 
-/** A prepared statement: the records whose ids are given, joined, as bytes (empty for none). */
-export function createJsonPage (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): (ids: string[], params: Record<string, unknown>) => Buffer {
+/** Runs `list` (a page of ids) and writes its records' JSON, in one read transaction. */
+export type JsonPager = (list: () => Page<{ id: string }>, params: Record<string, unknown>) => JsonPage
+
+export function createJsonPage (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): JsonPager {
   const query = db.select({ page: sql<Buffer | null>`cast(group_concat(${record}, ',' order by page.key) as blob)` })
     .from(table)
     .innerJoin(sql`json_each(${sql.placeholder('ids')}) as page`, sql`page.value = ${q(id)}`)
     .prepare()
-  return (ids, params) => {
-    if (ids.length === 0) return Buffer.alloc(0)
-    return query.get({ ...params, ids: JSON.stringify(ids) })?.page ?? Buffer.alloc(0)
-  }
+  const read = db.$client.transaction((list: () => Page<{ id: string }>, params: Record<string, unknown>): JsonPage => {
+    const { rows, total, nextCursor } = list()
+    const json = rows.length === 0 ? null : query.get({ ...params, ids: JSON.stringify(rows.map((row) => row.id)) })?.page
+    return { json: json ?? Buffer.alloc(0), total, nextCursor }
+  })
+  return (list, params) => read(list, params)
 }

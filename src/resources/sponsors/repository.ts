@@ -95,8 +95,7 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
 
     /** The same page as list, each sponsor as the JSON the API answers (see asJson). */
     listJson (filters: SponsorFilters, page: PageRequest, today: string): JsonPage {
-      const { rows, total, nextCursor } = listIds({ ...page, filters: Object.fromEntries(Object.entries(filters)), params: { today } })
-      return { json: jsonPage(rows.map((row) => row.id), { today }), total, nextCursor }
+      return jsonPage(() => listIds({ ...page, filters: Object.fromEntries(Object.entries(filters)), params: { today } }), { today })
     },
 
     /** Delete a sponsor (its former names and source links go with it). Run inside a transaction. */
