@@ -65,8 +65,8 @@ t.test('a new day is seen at once (statuses depend on it)', async (t) => {
 t.test('the cache can be turned off', async (t) => {
   const api = await build(t, { seed: data, responseCacheEntries: 0 })
   let calls = 0
-  const get = api.app.repos.sponsors.get.bind(api.app.repos.sponsors)
-  api.app.repos.sponsors.get = (...args) => { calls++; return get(...args) }
+  const get = api.app.repos.sponsors.getJson.bind(api.app.repos.sponsors)
+  api.app.repos.sponsors.getJson = (...args) => { calls++; return get(...args) }
   await api.get('/v1/sponsors/a')
   await api.get('/v1/sponsors/a')
   t.equal(calls, 2)

@@ -6,7 +6,8 @@ import type { JsonPage, PageRequest } from '../src/lib/paging.js'
 import { Contract } from '../src/resources/contracts/schemas.js'
 import { Sponsor } from '../src/resources/sponsors/schemas.js'
 import { readDataset } from '../src/seed/dataset.js'
-import { build } from './helper.js'
+import { etagOfRecord } from '../src/plugins/caching.js'
+import { build, TODAY } from './helper.js'
 
 const days = ['1990-01-01', '2017-01-19', '2026-06-15', '2040-01-01']
 
@@ -41,6 +42,31 @@ t.test('every contract and sponsor, as listJson writes it and as list reads it',
       t.same(wrong, [], `${name} on ${day}: every page the same, keys in the schema's order`)
     }
   }
+})
+
+t.test('one record: GET answers the bytes SQL writes, which are JSON.stringify of the record (its ETag)', async (t) => {
+  const api = await build(t, { seed: readDataset('seed') })
+  const { contracts, sponsors } = api.app.repos
+  for (const day of days) {
+    const cases: Array<[string, { get: (id: string, today: string) => object | undefined, getJson: (id: string, today: string) => Buffer | undefined }, string[]]> = [
+      ['contracts', contracts, api.app.sqlite.prepare<[], string>('select id from contracts').pluck().all()],
+      ['sponsors', sponsors, api.app.sqlite.prepare<[], string>('select id from sponsors').pluck().all()]
+    ]
+    for (const [name, repo, ids] of cases) {
+      // Not reordered here: a write's ETag is etagOfRecord(get(id)), a read's the hash of these bytes.
+      const wrong = ids.filter((id) => repo.getJson(id, day)?.toString('utf8') !== JSON.stringify(repo.get(id, day)))
+      t.same(wrong, [], `${name} on ${day}: ${ids.length} records, each the same text`)
+      t.equal(repo.getJson('no-such-id', day), undefined)
+    }
+  }
+  const read = await api.get('/v1/sponsors/alibaba-group')
+  t.equal(read.headers.etag, etagOfRecord(sponsors.get('alibaba-group', TODAY)), 'the ETag a write compares If-Match with')
+  t.equal(read.headers['content-type'], 'application/json; charset=utf-8')
+  const contract = await api.get('/v1/contracts/alibaba-group-top-2017-2028')
+  t.equal(contract.headers.etag, etagOfRecord(contracts.get('alibaba-group-top-2017-2028', TODAY)))
+  t.equal((await api.get('/v1/contracts/alibaba-group-top-2017-2028', { 'if-none-match': contract.headers.etag as string })).status, 304)
+  const missing = await api.get('/v1/sponsors/nobody')
+  t.same([missing.status, missing.body.code], [404, 'SPONSOR_NOT_FOUND'])
 })
 
 t.test('the list body is the envelope of the list schema around the records', async (t) => {

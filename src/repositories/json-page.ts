@@ -26,3 +26,9 @@ export function createJsonPage (db: Db, table: SQLiteTable, id: SQLiteColumn, re
   })
   return (list, params) => read(list, params)
 }
+
+/** One record's JSON (see createJsonPage) by id, as bytes; undefined when there is none. */
+export function createJsonRecord (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
+  const query = db.select({ json: sql<Buffer>`cast(${record} as blob)` }).from(table).where(sql`${q(id)} = ${sql.placeholder('id')}`).prepare()
+  return (key, params) => query.get({ ...params, id: key })?.json
+}

@@ -29,6 +29,8 @@ export type RoutesOf = (names: Names) => FastifyPluginAsyncTypebox
 /** What the collection reads and writes through. */
 export interface Store<Read, Input extends { id: string }> {
   get (id: string, today: string): Read | undefined
+  /** The record as the JSON GET answers, as bytes, where the repository writes it in SQL (the same text as get's record). */
+  getJson? (id: string, today: string): Buffer | undefined
   upsert? (input: WithId<Input>): void
   remove? (id: string): void
 }
@@ -97,7 +99,7 @@ export function collection<R extends TSchema, Q extends TSchema, I extends TSche
       returns: `A page of ${many}, with the cursor of the next.`,
       rows: (filters, page) => spec.list.rows(app.repos, filters, page, app.clock.today())
     })
-    getById(app, { kind: singular, path: plural, params, schema: read, get: (id) => store().get(id, app.clock.today()) }, {
+    getById(app, { kind: singular, path: plural, params, schema: read, get: (id) => store().get(id, app.clock.today()), getJson: spec.store(app.repos).getJson === undefined ? undefined : (id) => store().getJson?.(id, app.clock.today()) }, {
       summary: spec.get.summary ?? `Get ${article(label)} ${label}`,
       description: spec.get.description
     })

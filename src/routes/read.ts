@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Static, TSchema } from 'typebox'
 import { noSuchRecord } from './references.js'
-import { etagOfRecord } from '../plugins/caching.js'
+import { etagOf, etagOfRecord } from '../plugins/caching.js'
 import { Ref, type IdParamsOf } from '../schemas/common.js'
 
 export interface GetSpec<T extends TSchema> {
@@ -15,6 +15,12 @@ export interface GetSpec<T extends TSchema> {
   /** The record's registered schema. */
   schema: T
   get: (id: string) => Static<T> | undefined
+  /**
+   * The record as JSON bytes, where the repository writes it in SQL: answered as they
+   * are, with the ETag of those bytes, which is etagOfRecord of get's record (the same
+   * text: test/json-rows.test.ts).
+   */
+  getJson?: ((id: string) => Buffer | undefined) | undefined
 }
 
 /** Registers GET /<path>/:id (operation id `get<Kind>`); `text` is its summary and description. */
@@ -34,6 +40,11 @@ function register (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: GetSpec<
       response: { 200: Ref(spec.schema) }
     }
   }, async (request, reply) => {
+    if (spec.getJson !== undefined) {
+      const json = spec.getJson(request.params.id)
+      if (json === undefined) throw noSuchRecord(app.repos, spec.kind, request.params.id)
+      return reply.header('etag', etagOf(json)).type('application/json; charset=utf-8').send(json)
+    }
     const record = spec.get(request.params.id)
     if (record === undefined) throw noSuchRecord(app.repos, spec.kind, request.params.id)
     reply.header('etag', etagOfRecord(record))

@@ -9,7 +9,7 @@ import type { Contract, ContractInput } from './schemas.js'
 import { parseJson, q, readModel } from '../../repositories/embed.js'
 import { createLister, type JsonPage, type ListSpec, type PageRows, type RowOf } from '../../repositories/keyset.js'
 import type { PageRequest } from '../../lib/paging.js'
-import { createJsonPage } from '../../repositories/json-page.js'
+import { createJsonPage, createJsonRecord } from '../../repositories/json-page.js'
 import { replaceLinks, replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 
@@ -150,6 +150,7 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
   const list = createLister(db, { ...spec, select })
   const listIds = createLister(db, { ...spec, select: { id: c.id } })
   const jsonPage = createJsonPage(db, c, c.id, asJson)
+  const jsonById = createJsonRecord(db, c, c.id, asJson)
   /** status=… as the filter bound to today that makes it an index range. */
   const byStatus = ({ status, ...rest }: ContractFilters, today: string) => ({
     ...rest,
@@ -169,6 +170,9 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
       const result = list({ ...page, filters: byStatus(filters, today) })
       return { ...result, rows: result.rows.map((row) => toContract(row, today)) }
     },
+
+    /** The contract as the JSON the API answers, as bytes (see asJson); the same text as get's record. */
+    getJson: (id: string, today: string) => jsonById(id, { today }),
 
     /** The same page as list, each contract as the JSON the API answers (see asJson). */
     listJson (filters: ContractFilters, page: PageRequest, today: string): JsonPage {

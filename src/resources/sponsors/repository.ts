@@ -10,7 +10,7 @@ import { replaceSources } from '../../repositories/links.js'
 import type { SearchRepository } from '../../repositories/search.js'
 import { createReads, withSources } from '../../repositories/records.js'
 import type { PageRequest } from '../../lib/paging.js'
-import { createJsonPage } from '../../repositories/json-page.js'
+import { createJsonPage, createJsonRecord } from '../../repositories/json-page.js'
 
 const s = sponsors
 const cs = contractSponsors
@@ -36,9 +36,11 @@ const select = {
   industry: s.industry,
   website: s.website,
   description: s.description,
-  status: statusOf,
   // From the read model (sponsor_embeds), kept by triggers on sponsor_names, sponsor_sources and sources.
+  // The schema's order (formerNames before status): a record's ETag is the hash of its JSON.stringify,
+  // which must equal the bytes the JSON path writes (getJson).
   formerNames: readModel(sponsorEmbeds.formerNames, sponsorEmbeds.sponsorId, s.id),
+  status: statusOf,
   sources: readModel(sponsorEmbeds.sources, sponsorEmbeds.sponsorId, s.id)
 }
 
@@ -88,10 +90,14 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
   const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, { ...spec, select, toRecord: toSponsor })
   const listIds = createLister(db, { ...spec, select: { id: s.id } })
   const jsonPage = createJsonPage(db, s, s.id, asJson)
+  const jsonById = createJsonRecord(db, s, s.id, asJson)
 
   return {
     list: (filters: SponsorFilters, page: PageRequest, today: string) => reads.list(filters, page, { today }),
     get: (id: string, today: string) => reads.get(id, { today }),
+
+    /** The sponsor as the JSON the API answers, as bytes (see asJson); the same text as get's record. */
+    getJson: (id: string, today: string) => jsonById(id, { today }),
 
     /** The same page as list, each sponsor as the JSON the API answers (see asJson). */
     listJson (filters: SponsorFilters, page: PageRequest, today: string): JsonPage {
