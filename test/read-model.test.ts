@@ -108,6 +108,11 @@ t.test('every kind of write keeps it in step, and reads show the change at once'
   t.same(readModelDrift(api.app.db), [])
   api.app.sqlite.prepare("update contract_embeds set games = '[]' where contract_id = 'drinks-top'").run()
   t.same(readModelDrift(api.app.db), [{ table: 'contract_embeds', id: 'drinks-top', columns: ['games', 'body'] }], 'the check sees a row that differs')
+  api.app.sqlite.prepare("delete from sponsor_embeds where sponsor_id = 'dairy'").run()
+  t.same(readModelDrift(api.app.db).filter((drift) => drift.table === 'sponsor_embeds'), [{ table: 'sponsor_embeds', id: 'dairy', columns: ['*'] }], 'and a row that is missing')
+  const broken = await api.get('/v1/sponsors/dairy')
+  t.same([broken.status, broken.body.code], [500, 'INTERNAL_ERROR'], 'a missing row is a fault, not a 404')
+  t.notMatch(broken.text, /read model|sponsor_embeds/, 'and its detail stays in the log')
 })
 
 t.test('the triggers that keep it are all there after every migration', async (t) => {

@@ -29,6 +29,12 @@ export function createJsonPage (db: Db, table: SQLiteTable, id: SQLiteColumn, re
 
 /** One record's JSON (see createJsonPage) by id, as bytes; undefined when there is none. */
 export function createJsonRecord (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
-  const query = db.select({ json: sql<Buffer>`cast(${record} as blob)` }).from(table).where(sql`${q(id)} = ${sql.placeholder('id')}`).prepare()
-  return (key, params) => query.get({ ...params, id: key })?.json
+  const query = db.select({ json: sql<Buffer | null>`cast(${record} as blob)` }).from(table).where(sql`${q(id)} = ${sql.placeholder('id')}`).prepare()
+  return (key, params) => {
+    const row = query.get({ ...params, id: key })
+    if (row === undefined) return undefined
+    // The triggers give every record its read-model row: one missing is a fault of the database, not a 404.
+    if (row.json === null) throw new Error(`the read model has no row for ${key} (src/db/read-model.ts checks it)`)
+    return row.json
+  }
 }
