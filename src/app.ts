@@ -1,5 +1,4 @@
 // buildApp builds; server.ts listens. Tests inject into the instance without a port.
-import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
@@ -31,12 +30,17 @@ import snapshot from './routes/snapshot.js'
 import { latestMigration } from './db/schema-version.js'
 import type { Dataset } from './seed/dataset.js'
 import { fromPackage } from './lib/package-paths.js'
+import { requestIdOf } from './lib/request-id.js'
+import type { TrustProxy } from './lib/client-address.js'
+import { frontDoorServer, type FrontDoor } from './lib/front-door.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     clock: Clock
     /** Set by server.ts when a shutdown begins: /ready answers 503 while requests are still served. */
     lifecycle: { draining: boolean }
+    /** What the HTTP server answers before Fastify routes a request (lib/front-door.ts). */
+    frontDoor: FrontDoor
   }
 }
 
@@ -63,25 +67,24 @@ export interface AppOptions extends Partial<Omit<Config, 'port' | 'host' | 'logL
   pressureSampleInterval?: number
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
-
 export function packageVersion (): string {
   const pkg = JSON.parse(readFileSync(fromPackage('package.json'), 'utf8')) as { version: string }
   return pkg.version
 }
 
 export async function buildApp (options: AppOptions) {
+  const frontDoor: FrontDoor = { answer: null }
+  const trustProxy = (options.trustProxy ?? defaults.trustProxy) as TrustProxy
+  const corsOrigins = options.corsOrigins ?? defaults.corsOrigins
   const app = Fastify({
+    serverFactory: frontDoorServer(frontDoor),
     logger: options.logger ?? false,
     // Accept a caller's X-Request-Id when it is a sane token, otherwise make one.
-    genReqId: (request) => {
-      const given = request.headers['x-request-id']
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
-    },
+    genReqId: (request) => requestIdOf(request.headers['x-request-id']),
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
     // Fastify accepts a hop count at run time; its types omit it.
-    trustProxy: (options.trustProxy ?? defaults.trustProxy) as boolean | string | string[],
+    trustProxy: trustProxy as boolean | string | string[],
     requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
     frameworkErrors,
     // Ids are at most 100 characters; longer path segments reach validation (400).
@@ -96,6 +99,7 @@ export async function buildApp (options: AppOptions) {
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
   app.decorate('lifecycle', { draining: false })
+  app.decorate('frontDoor', frontDoor)
 
   await app.register(problems)
   await app.register(methods)
@@ -111,13 +115,14 @@ export async function buildApp (options: AppOptions) {
   })
   if (options.replicate === undefined) app.decorate('replica', null)
   else await app.register(replica, { ...options.replicate, databasePath: options.databasePath, schema })
-  if ((options.rateLimitMax ?? 0) > 0) await app.register(rateLimit, { max: options.rateLimitMax ?? 0 })
+  if ((options.rateLimitMax ?? 0) > 0) await app.register(rateLimit, { max: options.rateLimitMax ?? 0, trustProxy })
+  else app.decorate('rateLimiter', null)
 
-  await app.register(security, { corsOrigins: options.corsOrigins ?? defaults.corsOrigins })
+  await app.register(security, { corsOrigins })
   await app.register(pressure, { maxEventLoopDelay: options.maxEventLoopDelay ?? 0, sampleInterval: options.pressureSampleInterval })
   await app.register(auth)
   if (options.readOnly === true) await app.register(readOnly, { primaryUrl: options.primaryUrl })
-  await app.register(caching, { cacheControl: options.cacheControl ?? defaults.cacheControl, maxEntries: options.responseCacheEntries ?? defaults.responseCacheEntries })
+  await app.register(caching, { cacheControl: options.cacheControl ?? defaults.cacheControl, maxEntries: options.responseCacheEntries ?? defaults.responseCacheEntries, trustProxy, corsOrigins })
 
   await app.register(root, { name: API_TITLE, version: packageVersion() })
   await app.register(health)

@@ -15,7 +15,7 @@ export const ROUTE_HOOK_ORDER = {
     'read-only',
     // Keys before the rate limit (plugins/auth.ts).
     'auth',
-    // @fastify/rate-limit (plugins/rate-limit.ts).
+    // The rate limit (plugins/rate-limit.ts).
     'rate-limit',
     'route',
     // Last: a cached response answers only what passed all of the above (plugins/caching.ts).

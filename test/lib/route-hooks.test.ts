@@ -35,8 +35,8 @@ const database = fp(async () => {}, { name: 'database' })
 
 const plugins: Record<string, FastifyPluginAsync> = {
   auth,
-  caching: async (app) => { await app.register(caching, { cacheControl: 'public', maxEntries: 10 }) },
-  'rate-limit': async (app) => { await app.register(rateLimit, { max: 10 }) },
+  caching: async (app) => { await app.register(caching, { cacheControl: 'public', maxEntries: 10, trustProxy: false, corsOrigins: '*' }) },
+  'rate-limit': async (app) => { await app.register(rateLimit, { max: 10, trustProxy: false }) },
   'read-only': async (app) => { await app.register(readOnly, {}) },
   'strict-query': strictQuery
 }
