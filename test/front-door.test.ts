@@ -158,3 +158,14 @@ t.test('a closing server\'s door answers nothing: Fastify refuses new requests',
   await app.close()
   t.equal(door?.({ method: 'GET', url: '/v1/sponsors/acme', headers: {} } as never, {} as never), false)
 })
+
+t.test('when the database fails, the door leaves the request to Fastify: a problem, not a crash', async (t) => {
+  const { api, port, answered } = await listening(t)
+  await get(port, '/v1/sponsors/acme')
+  api.app.sqlite.close()
+  const failed = await get(port, '/v1/sponsors/acme')
+  t.equal(answered(), 0)
+  t.ok(failed.status >= 500, `answered ${failed.status}`)
+  t.match(header(failed, 'content-type'), /^application\/problem\+json/)
+  t.equal((await get(port, '/health')).status, 200, 'the server still answers')
+})

@@ -21,7 +21,15 @@ export interface FrontDoor {
 export function frontDoorServer (door: FrontDoor) {
   return (handler: (req: IncomingMessage, res: ServerResponse) => void, options: Record<string, unknown>): Server => {
     const server = createServer((req, res) => {
-      if (door.answer === null || !door.answer(req, res)) handler(req, res)
+      let answered = false
+      try {
+        answered = door.answer !== null && door.answer(req, res)
+      } catch (error) {
+        // Nothing the door throws may end the process: before it wrote anything, Fastify
+        // answers instead (a problem document, logged); after, the connection is cut.
+        if (res.headersSent) { res.destroy(error instanceof Error ? error : undefined); return }
+      }
+      if (!answered) handler(req, res)
     })
     // Fastify has given each its default by now (fastify.js, lib/server.js).
     server.keepAliveTimeout = Number(options.keepAliveTimeout)
