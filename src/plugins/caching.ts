@@ -103,10 +103,11 @@ function header (req: IncomingMessage, name: string): string {
 export function cacheKey (options: Pick<CachingOptions, 'trustProxy' | 'corsOrigins'>): (req: IncomingMessage) => string {
   const byPeer = options.trustProxy !== true && options.trustProxy !== false && typeof options.trustProxy !== 'number'
   const byOrigin = options.corsOrigins !== '*'
+  // Joined by a line feed, which no request line or header value can hold.
   return (req) => {
-    let key = `${req.url ?? ''} ${header(req, 'host')} ${header(req, 'x-forwarded-host')} ${header(req, 'x-forwarded-proto')}`
-    if (byOrigin) key += ` ${header(req, 'origin')}`
-    if (byPeer) key += ` ${req.socket.remoteAddress ?? ''}`
+    let key = `${req.url ?? ''}\n${header(req, 'host')}\n${header(req, 'x-forwarded-host')}\n${header(req, 'x-forwarded-proto')}`
+    if (byOrigin) key += `\n${header(req, 'origin')}`
+    if (byPeer) key += `\n${req.socket.remoteAddress ?? ''}`
     return key
   }
 }
