@@ -31,7 +31,7 @@ import { latestMigration } from './db/schema-version.js'
 import type { Dataset } from './seed/dataset.js'
 import { fromPackage } from './lib/package-paths.js'
 import { requestIdOf } from './lib/request-id.js'
-import type { TrustProxy } from './lib/client-address.js'
+import { fastifyTrust, type TrustProxy } from './lib/client-address.js'
 import { frontDoorServer, type FrontDoor } from './lib/front-door.js'
 
 declare module 'fastify' {
@@ -83,8 +83,7 @@ export async function buildApp (options: AppOptions) {
     genReqId: (request) => requestIdOf(request.headers['x-request-id']),
     requestIdHeader: false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
-    // Fastify accepts a hop count at run time; its types omit it.
-    trustProxy: trustProxy as boolean | string | string[],
+    trustProxy: fastifyTrust(trustProxy),
     requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
     frameworkErrors,
     // Ids are at most 100 characters; longer path segments reach validation (400).

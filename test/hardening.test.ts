@@ -42,6 +42,16 @@ t.test('behind a trusted proxy, each client has its own rate limit', async (t) =
   t.equal((await api.get('/v1/sources', { 'x-forwarded-for': '203.0.113.1' })).status, 429)
 })
 
+t.test('TRUST_PROXY=1, as deploy/ runs behind nginx: one hop is trusted for the client and the origin', async (t) => {
+  const api = await build(t, { seed: dataset({ sponsors: [sponsor('a'), sponsor('b')] }), rateLimitMax: 1, trustProxy: 1 })
+  const via = (client: string) => ({ 'x-forwarded-for': client, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'api.example.org' })
+  const first = await api.get('/v1/sponsors?limit=1', via('203.0.113.1'))
+  t.equal(first.status, 200)
+  t.match(first.headers.link, /^<https:\/\/api\.example\.org\/v1\/sponsors\?limit=1&cursor=/, 'links name the public origin')
+  t.equal((await api.get('/v1/sponsors?limit=1', via('203.0.113.2'))).status, 200, 'another client behind the same proxy has its own limit')
+  t.equal((await api.get('/v1/sponsors?limit=1', via('203.0.113.1'))).status, 429)
+})
+
 t.test('under pressure, requests get a 503 problem with Retry-After', async (t) => {
   const lines: string[] = []
   const stream = new Writable({ write (chunk: Buffer, _encoding, done) { lines.push(chunk.toString()); done() } })

@@ -8,15 +8,30 @@ import proxyAddr from '@fastify/proxy-addr'
 /** The app's TRUST_PROXY setting, as Fastify takes it. */
 export type TrustProxy = boolean | number | string | string[]
 
-/** The client's address of a raw request: `request.ip` in Fastify with the same setting. */
+/** Whom Fastify's trustProxy option trusts: all, none, some addresses, or a test per hop. */
+export type FastifyTrust = boolean | string | string[] | ((address: string, hop: number) => boolean)
+
+/**
+ * The setting as Fastify is given it. A hop count becomes a test trusting that many
+ * hops: Fastify 5 reads a bare number as trusting no one (it cannot check who the
+ * nearest proxy is), which would make every client behind the documented
+ * `TRUST_PROXY=1` the proxy itself: one rate limit for all of them, and `Link` headers
+ * naming the internal origin. A hop count is for a server only its proxies can reach
+ * (deploy/ runs it so); where others can reach it, name the proxies' addresses instead.
+ */
+export function fastifyTrust (trust: TrustProxy): FastifyTrust {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust
+}
+
+/** The client's address of a raw request: `request.ip` in Fastify given fastifyTrust(trust). */
 export function clientAddress (trust: TrustProxy): (req: IncomingMessage) => string {
-  if (trust === false) return (req) => req.socket.remoteAddress ?? ''
-  const trusted = trust === true
+  const given = fastifyTrust(trust)
+  if (given === false) return (req) => req.socket.remoteAddress ?? ''
+  const trusted = given === true
     ? () => true
-    // Fastify trusts no peer for a bare hop count (it cannot check the immediate one).
-    : typeof trust === 'number'
-      ? () => false
-      : proxyAddr.compile(typeof trust === 'string' ? trust.split(',').map((value) => value.trim()) : trust)
+    : typeof given === 'function'
+      ? given
+      : proxyAddr.compile(typeof given === 'string' ? given.split(',').map((value) => value.trim()) : given)
   return (req) => proxyAddr.all(req, trusted).at(-1) ?? ''
 }
 

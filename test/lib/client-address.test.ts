@@ -2,7 +2,7 @@
 // own request.ip under every TRUST_PROXY setting; IPv6 clients count by their /64.
 import t from 'tap'
 import Fastify from 'fastify'
-import { clientAddress, rateLimitKey, type TrustProxy } from '../../src/lib/client-address.js'
+import { clientAddress, fastifyTrust, rateLimitKey, type TrustProxy } from '../../src/lib/client-address.js'
 
 const settings: TrustProxy[] = [false, true, 1, 2, '127.0.0.1', '10.0.0.0/8, 127.0.0.1', ['10.0.0.1', '192.0.2.0/24']]
 const requests = [
@@ -15,7 +15,7 @@ const requests = [
 
 t.test('clientAddress is request.ip', async (t) => {
   for (const trust of settings) {
-    const app = Fastify({ trustProxy: trust as boolean | string | string[] })
+    const app = Fastify({ trustProxy: fastifyTrust(trust) })
     const addressOf = clientAddress(trust)
     app.get('/', (request) => ({ fastify: request.ip, ours: addressOf(request.raw) }))
     for (const { remoteAddress, headers } of requests) {
@@ -24,6 +24,14 @@ t.test('clientAddress is request.ip', async (t) => {
     }
     await app.close()
   }
+})
+
+t.test('a hop count trusts that many hops (Fastify alone would trust none)', async (t) => {
+  const addressOf = clientAddress(1)
+  const from = (remoteAddress: string, forwardedFor: string) => ({ socket: { remoteAddress }, headers: { 'x-forwarded-for': forwardedFor } }) as never
+  t.equal(addressOf(from('10.0.0.2', '203.0.113.7')), '203.0.113.7', 'the client behind one proxy')
+  t.equal(addressOf(from('10.0.0.2', '198.51.100.1, 203.0.113.7')), '203.0.113.7', 'what the one trusted proxy saw, not what the client claimed')
+  t.equal(clientAddress(2)(from('10.0.0.2', '198.51.100.1, 203.0.113.7')), '198.51.100.1', 'two hops')
 })
 
 t.test('rateLimitKey: IPv4 as it is, IPv4-mapped IPv6 as IPv4, other IPv6 by /64', async (t) => {
