@@ -32,7 +32,7 @@ import type { Dataset } from './seed/dataset.js'
 import { fromPackage } from './lib/package-paths.js'
 import { requestIdOf } from './lib/request-id.js'
 import { fastifyTrust, type TrustProxy } from './lib/client-address.js'
-import { frontDoorServer, type FrontDoor } from './lib/front-door.js'
+import { installFrontDoor, type FrontDoor } from './lib/front-door.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,7 +77,6 @@ export async function buildApp (options: AppOptions) {
   const trustProxy = (options.trustProxy ?? defaults.trustProxy) as TrustProxy
   const corsOrigins = options.corsOrigins ?? defaults.corsOrigins
   const app = Fastify({
-    serverFactory: frontDoorServer(frontDoor),
     logger: options.logger ?? false,
     // Accept a caller's X-Request-Id when it is a sane token, otherwise make one.
     genReqId: (request) => requestIdOf(request.headers['x-request-id']),
@@ -98,6 +97,7 @@ export async function buildApp (options: AppOptions) {
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
   app.decorate('lifecycle', { draining: false })
+  installFrontDoor(app.server, frontDoor)
   app.decorate('frontDoor', frontDoor)
 
   await app.register(problems)

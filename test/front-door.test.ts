@@ -2,8 +2,10 @@
 // Fastify routes them: over real HTTP, each must be the response Fastify itself sends
 // for the same request (an app with the cache off), header for header, in the same
 // order, but for the request's own id and the rate limit's count.
+import dns from 'node:dns'
 import { request as httpRequest } from 'node:http'
 import { Writable } from 'node:stream'
+import Fastify from 'fastify'
 import t, { type Test } from 'tap'
 import type { App } from '../src/app.js'
 import { loggerOptions } from '../src/logger.js'
@@ -168,4 +170,23 @@ t.test('when the database fails, the door leaves the request to Fastify: a probl
   t.ok(failed.status >= 500, `answered ${failed.status}`)
   t.match(header(failed, 'content-type'), /^application\/problem\+json/)
   t.equal((await get(port, '/health')).status, 200, 'the server still answers')
+})
+
+t.test('HOST=localhost binds every address Fastify alone would bind (the door is not a serverFactory)', async (t) => {
+  const lookup = dns.lookup
+  // As on hosts where localhost resolves to ::1 first.
+  const patched = ((host: string, options: unknown, callback: unknown) => host === 'localhost' && typeof options === 'object' && options !== null && (options as { all?: boolean }).all === true
+    ? (callback as (error: null, addresses: Array<{ address: string, family: number }>) => void)(null, [{ address: '::1', family: 6 }, { address: '127.0.0.1', family: 4 }])
+    : (lookup as (...args: unknown[]) => void)(host, options, callback)) as typeof dns.lookup
+  dns.lookup = patched
+  t.teardown(() => { dns.lookup = lookup })
+  const bound = async (app: { listen: (o: { port: number, host: string }) => Promise<string>, addresses: () => Array<string | { address: string }>, close: () => Promise<void> }) => {
+    await app.listen({ port: 0, host: 'localhost' })
+    const addresses = app.addresses().map((a) => (typeof a === 'string' ? a : a.address)).sort()
+    await app.close()
+    return addresses
+  }
+  const api = await build(t, { seed: data })
+  const plain = Fastify()
+  t.same(await bound(api.app), await bound(plain))
 })
