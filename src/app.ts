@@ -74,7 +74,7 @@ export function packageVersion (): string {
 
 export async function buildApp (options: AppOptions) {
   const frontDoor: FrontDoor = { answer: null }
-  const trustProxy = (options.trustProxy ?? defaults.trustProxy) as TrustProxy
+  const trustProxy: TrustProxy = options.trustProxy ?? defaults.trustProxy
   const corsOrigins = options.corsOrigins ?? defaults.corsOrigins
   const app = Fastify({
     logger: options.logger ?? false,

@@ -49,9 +49,6 @@ export function matchesEtag (header: string | undefined, etag: string, weak: boo
 interface Cached {
   payload: Buffer
   etag: string
-  contentType: string
-  /** The headers a hit answers with besides the fixed ones: ETag, Cache-Control, Link. */
-  headers: Record<string, string>
   /**
    * What the front door answers a hit with: the headers Fastify sent, in its order, as
    * name, value, …, with a marker where the request's id and rate limit count go.
@@ -86,6 +83,14 @@ function headersFor (head: Head, id: string, rate: string[] | undefined): string
     else if (part === RATE_LIMIT) { if (rate !== undefined) out.push(...rate) } else out.push(part)
   }
   return out
+}
+
+/** The stored headers without the request's own: what a hit Fastify routed adds to the ones its hooks set. */
+function storedHeaders (head: Head): Record<string, string> {
+  const parts = head.filter((part): part is string => typeof part === 'string')
+  const headers: Record<string, string> = {}
+  for (let i = 0; i < parts.length; i += 2) headers[parts[i] ?? ''] = parts[i + 1] ?? ''
+  return headers
 }
 
 /** Log levels at which Fastify logs every request. */
@@ -158,9 +163,8 @@ export default fp<CachingOptions>(async function caching (app, options) {
     const hit = lookup(request.raw)
     if (hit === undefined) { done(); return }
     fromCache.add(request)
-    reply.headers(hit.headers)
-    if (matchesEtag(request.headers['if-none-match'], hit.etag, true)) reply.code(304).send()
-    else reply.type(hit.contentType).send(hit.payload)
+    if (matchesEtag(request.headers['if-none-match'], hit.etag, true)) reply.headers(storedHeaders(hit.head304)).code(304).send()
+    else reply.headers(storedHeaders(hit.head)).send(hit.payload)
   }
 
   // An app without a server front door (a bare test instance) answers hits in the route hook alone.
@@ -189,9 +193,9 @@ export default fp<CachingOptions>(async function caching (app, options) {
       if (hit === undefined || underPressure()) return false
       const limited = app.rateLimiter?.count(req)
       if (limited?.exceeded === true) return false
-      const started = performance.now()
       const id = requestIdOf(req.headers['x-request-id'])
       const child = logs() ? log.child({ reqId: id }) : undefined
+      const started = child === undefined ? 0 : performance.now()
       child?.info({ req: { method: req.method, url: req.url, ip: addressOf(req), headers: req.headers } }, 'incoming request')
       let status = 200
       if (matchesEtag(req.headers['if-none-match'], hit.etag, true)) {
@@ -237,7 +241,6 @@ export default fp<CachingOptions>(async function caching (app, options) {
     if (options.maxEntries > 0 && cacheable(request)) {
       const oldest = entries.keys().next()
       if (entries.size >= options.maxEntries && oldest.done !== true) entries.delete(oldest.value)
-      const link = reply.getHeader('link')
       const contentType = String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8')
       const stored: Array<[string, string] | [typeof REQUEST_ID | typeof RATE_LIMIT]> = []
       for (const [name, value] of Object.entries({ ...reply.getHeaders(), 'content-type': contentType })) {
@@ -251,8 +254,6 @@ export default fp<CachingOptions>(async function caching (app, options) {
       entries.set(keyOf(request.raw), {
         payload: body,
         etag,
-        contentType,
-        headers: { etag, 'cache-control': options.cacheControl, ...(typeof link === 'string' ? { link } : {}) },
         head: stored.flat(),
         head304: stored.filter(([part]) => part !== 'content-type').flat()
       })
