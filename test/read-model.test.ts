@@ -169,3 +169,24 @@ t.test('the schema stays readable by SQLite before 3.44 (no ordered aggregates i
   t.same(schema.filter(({ sql }) => /(group_array|group_concat|group_object)\([^()]*(\([^()]*\)[^()]*)*\border by\b/i.test(sql)).map(({ name }) => name), [])
   t.ok(schema.some(({ sql }) => /json_group_array\(json\(j\)\) from \(select .* order by/i.test(sql)), 'the triggers order in a subquery instead')
 })
+
+t.test('a record whose read-model row is missing is a fault (500), not a 404 or a shorter page', async (t) => {
+  const api = await build(t, {
+    seed: dataset({
+      sources: [source('news', { title: 'News', url: 'https://example.com/news' })],
+      categories: [category('cloud', { name: 'Cloud' })],
+      sponsors: [sponsor('alibaba', { name: 'Alibaba', sources: ['news'] }), sponsor('cola', { name: 'Cola', sources: ['news'] })],
+      contracts: [contract('alibaba-top', { sponsors: ['alibaba'], categories: ['cloud'], startsOn: '2017', endsOn: '2028', sources: ['news'] })]
+    })
+  })
+  api.app.sqlite.prepare("delete from sponsor_embeds where sponsor_id = 'alibaba'").run()
+  api.app.sqlite.prepare("delete from contract_embeds where contract_id = 'alibaba-top'").run()
+  t.same(readModelDrift(api.app.db).map((drift) => drift.id).sort(), ['alibaba', 'alibaba-top'])
+  for (const url of ['/v1/sponsors/alibaba', '/v1/sponsors', '/v1/contracts/alibaba-top', '/v1/contracts']) {
+    const response = await api.get(url)
+    t.equal(response.status, 500, `${url} answers 500`)
+    t.equal(response.body.code, 'INTERNAL_ERROR', `${url} answers the catalogue's problem`)
+  }
+  t.equal((await api.get('/v1/sponsors/cola')).status, 200, 'a record with its row reads as before')
+  t.equal((await api.get('/v1/sponsors/nobody')).status, 404, 'an unknown id is still a 404')
+})

@@ -4,6 +4,10 @@
 // per record: better-sqlite3 makes a Buffer of each value it returns (about 1 µs each),
 // and the response needs the page as bytes anyway. Both run in one read transaction, so
 // a record another process deletes in between cannot go missing from a counted page.
+//
+// The statement reads the read model's table (sponsor_embeds, contract_embeds) by its key,
+// straight from the page's ids: the record's own table is joined only when its JSON needs
+// a column of it (a contract's status needs its term), never to find the read-model row.
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db } from '../db/open.js'
@@ -14,27 +18,59 @@ import type { Page } from './keyset.js'
 /** Runs `list` (a page of ids) and writes its records' JSON, in one read transaction. */
 export type JsonPager = (list: () => Page<{ id: string }>, params: Record<string, unknown>) => JsonPage
 
-export function createJsonPage (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): JsonPager {
-  const query = db.select({ page: sql<Buffer | null>`cast(group_concat(${record}, ',' order by page.key) as blob)` })
-    .from(table)
-    .innerJoin(sql`json_each(${sql.placeholder('ids')}) as page`, sql`page.value = ${q(id)}`)
-    .prepare()
+/** Where a record's JSON is read: the read model's table and key, and the record's own table. */
+export interface JsonSource {
+  /** The read model's table (one row per record, kept by triggers) and its key, the record's id. */
+  model: SQLiteTable
+  key: SQLiteColumn
+  /** The record's own table and id: joined when `record` needs it, and asked when a read-model row is missing. */
+  table: SQLiteTable
+  id: SQLiteColumn
+  /** Whether `record` reads columns of `table` (then it is joined on the key). */
+  joinTable: boolean
+}
+
+/** The read model's table, joined to the record's own table when the record's JSON needs it. */
+function tablesOf (source: JsonSource): SQL {
+  return source.joinTable ? sql`${source.model} join ${source.table} on ${q(source.id)} = ${q(source.key)}` : sql`${source.model}`
+}
+
+/** A fault of the database, not a 404: the triggers give every record its read-model row. */
+function missingRow (id: string): Error {
+  return new Error(`the read model has no row for ${id} (src/db/read-model.ts checks it)`)
+}
+
+export function createJsonPage (db: Db, source: JsonSource, record: SQL): JsonPager {
+  const query = db.select({
+    page: sql<Buffer | null>`cast(group_concat(${record}, ',' order by page.key) as blob)`,
+    found: sql<number>`count(*)`
+  }).from(tablesOf(source)).innerJoin(sql`json_each(${sql.placeholder('ids')}) as page`, sql`page.value = ${q(source.key)}`).prepare()
   const read = db.$client.transaction((list: () => Page<{ id: string }>, params: Record<string, unknown>): JsonPage => {
     const { rows, total, nextCursor } = list()
-    const json = rows.length === 0 ? null : query.get({ ...params, ids: JSON.stringify(rows.map((row) => row.id)) })?.page
-    return { json: json ?? Buffer.alloc(0), total, nextCursor }
+    if (rows.length === 0) return { json: Buffer.alloc(0), total, nextCursor }
+    const result = query.get({ ...params, ids: JSON.stringify(rows.map((row) => row.id)) })
+    // Every id the list named is a record, read in the same transaction: one not joined has no read-model row.
+    if (result?.page == null || result.found !== rows.length) throw missingRow(`one of ${rows.map((row) => row.id).join(', ')}`)
+    return { json: result.page, total, nextCursor }
   })
   return (list, params) => read(list, params)
 }
 
 /** One record's JSON (see createJsonPage) by id, as bytes; undefined when there is none. */
-export function createJsonRecord (db: Db, table: SQLiteTable, id: SQLiteColumn, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
-  const query = db.select({ json: sql<Buffer | null>`cast(${record} as blob)` }).from(table).where(sql`${q(id)} = ${sql.placeholder('id')}`).prepare()
+export function createJsonRecord (db: Db, source: JsonSource, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
+  const query = db.select({ json: sql<Buffer>`cast(${record} as blob)` }).from(tablesOf(source)).where(sql`${q(source.key)} = ${sql.placeholder('id')}`).prepare()
+  const exists = db.select({ one: sql<number>`1` }).from(source.table).where(sql`${q(source.id)} = ${sql.placeholder('id')}`).prepare()
+  // A record asked again in one read transaction, when the read model missed it but its own table has it:
+  // another process may have added both in between (then it is read), or the row is missing (a fault).
+  const again = db.$client.transaction((key: string, params: Record<string, unknown>) => {
+    const row = query.get({ ...params, id: key })
+    if (row === undefined) throw missingRow(key)
+    return row.json
+  })
   return (key, params) => {
     const row = query.get({ ...params, id: key })
-    if (row === undefined) return undefined
-    // The triggers give every record its read-model row: one missing is a fault of the database, not a 404.
-    if (row.json === null) throw new Error(`the read model has no row for ${key} (src/db/read-model.ts checks it)`)
-    return row.json
+    if (row !== undefined) return row.json
+    // Not in the read model: a 404 when the record is not there either (the usual case).
+    return exists.get({ id: key }) === undefined ? undefined : again(key, params)
   }
 }

@@ -1,7 +1,7 @@
 // Keyset-paginated, filtered, sorted lists over one table. Each combination of
 // filters, sort and cursor is a "shape"; its query is built and prepared once, then
 // reused with new parameter values (building Drizzle queries per request costs ~5×).
-import { and, asc, count, desc, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, Column, count, desc, is, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types'
 import type { SelectedFields, SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { decodeCursor, encodeCursor, type SortKey } from '../lib/cursor.js'
@@ -59,6 +59,33 @@ export interface Page<Row> {
 /** A row of `select`, as Drizzle types it. */
 export type RowOf<Selection extends SelectedFields> = SelectResultFields<Selection>
 
+/**
+ * Turns a row of values (the selection's columns, then the sort key) into the row object
+ * Drizzle's `all` makes. Drizzle's own mapping asks every field of every row what kind of
+ * field it is (a quarter of a 20-item page's time in the lister); when every selected
+ * field is a column, that is decided once here, with the column's own decoder. Undefined
+ * for any other selection (Drizzle's mapping then stays).
+ */
+function columnRows (selection: SelectedFields): ((values: unknown[]) => Record<string, unknown>) | undefined {
+  const columns: Array<[string, Column]> = []
+  for (const [name, field] of Object.entries(selection)) {
+    if (!is(field, Column)) return undefined
+    columns.push([name, field])
+  }
+  const sortKey = columns.length
+  return (values) => {
+    const row: Record<string, unknown> = {}
+    for (let i = 0; i < sortKey; i++) {
+      const [name, column] = columns[i] as [string, Column]
+      const value = values[i]
+      row[name] = value === null ? null : column.mapFromDriverValue(value)
+    }
+    // The sort key is our own SQL expression, without a decoder: its value as SQLite gives it.
+    row.sortKey = values[sortKey]
+    return row
+  }
+}
+
 /** A page query: the selected row, its id and the key it is sorted by. */
 interface PageQuery<Row> { all: (params: Record<string, unknown>) => Array<Row & { id: string, sortKey: SortKey }> }
 
@@ -111,13 +138,15 @@ export function createLister<Selection extends SelectedFields & { id: SQLiteColu
     const only = alone(names)
     if (only?.sort === field) where.push(only.rows(only.value, { descending, after, limit: PAGE_LIMIT }))
     const direction = descending ? desc : asc
-    // Drizzle cannot resolve the row type of a selection it only knows generically.
-    const query = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
+    const statement = db.select({ ...spec.select, sortKey: sql<SortKey>`${key}` })
       .from(spec.table)
       .where(and(...where))
       .orderBy(direction(key), direction(spec.select.id))
       .limit(pageLimit)
-      .prepare() as PageQuery<RowOf<Selection>>
+      .prepare()
+    const toRow = columnRows(spec.select)
+    // Drizzle cannot resolve the row type of a selection it only knows generically.
+    const query = (toRow === undefined ? statement : { all: (params: Record<string, unknown>) => statement.values(params).map(toRow) }) as PageQuery<RowOf<Selection>>
     pages.set(shape, query)
     return query
   }

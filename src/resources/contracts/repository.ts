@@ -46,7 +46,9 @@ const today = sql.placeholder('today')
  * (contractStatus, in SQL, with today bound) and sources. A list page joins these
  * (createJsonPage) instead of parsing the embedded arrays and serialising them again.
  */
-const asJson = sql<string>`(select ${q(e.body)} || ',"status":' || (case when ${today} < ${q(c.startsFirst)} then '"upcoming"' when ${today} > ${q(c.endsLast)} then '"expired"' else '"active"' end) || ',"sources":' || ${q(e.sources)} || '}' from ${e} where ${q(e.contractId)} = ${q(c.id)})`
+const asJson = sql<string>`${q(e.body)} || ',"status":' || (case when ${today} < ${q(c.startsFirst)} then '"upcoming"' when ${today} > ${q(c.endsLast)} then '"expired"' else '"active"' end) || ',"sources":' || ${q(e.sources)} || '}'`
+/** The read model's row, joined to the contract's own for the term its status needs. */
+const jsonSource = { model: e, key: e.contractId, table: c, id: c.id, joinTable: true }
 
 export function contractStatus (startsFirst: string, endsLast: string, today: string): Contract['status'] {
   if (today < startsFirst) return 'upcoming'
@@ -149,8 +151,8 @@ export function createContractsRepository (db: Db, search: SearchRepository) {
   }
   const list = createLister(db, { ...spec, select })
   const listIds = createLister(db, { ...spec, select: { id: c.id } })
-  const jsonPage = createJsonPage(db, c, c.id, asJson)
-  const jsonById = createJsonRecord(db, c, c.id, asJson)
+  const jsonPage = createJsonPage(db, jsonSource, asJson)
+  const jsonById = createJsonRecord(db, jsonSource, asJson)
   /** status=… as the filter bound to today that makes it an index range. */
   const byStatus = ({ status, ...rest }: ContractFilters, today: string) => ({
     ...rest,

@@ -53,7 +53,9 @@ const e = sponsorEmbeds
  * the read model's body (id to former names), then status and sources (see the
  * contracts' asJson).
  */
-const asJson = sql<string>`(select ${q(e.body)} || ',"status":' || (case when ${q(e.contractsEnd)} is null then '"none"' when ${q(e.contractsEnd)} >= ${sql.placeholder('today')} then '"active"' else '"former"' end) || ',"sources":' || ${q(e.sources)} || '}' from ${e} where ${q(e.sponsorId)} = ${q(s.id)})`
+const asJson = sql<string>`${q(e.body)} || ',"status":' || (case when ${q(e.contractsEnd)} is null then '"none"' when ${q(e.contractsEnd)} >= ${sql.placeholder('today')} then '"active"' else '"former"' end) || ',"sources":' || ${q(e.sources)} || '}'`
+/** Everything asJson reads is in the read model's row: the sponsors table is not joined. */
+const jsonSource = { model: e, key: e.sponsorId, table: s, id: s.id, joinTable: false }
 
 function toSponsor (row: Row): Sponsor {
   return { ...withSources(row), formerNames: parseJson<FormerName[]>(row.formerNames) }
@@ -89,8 +91,8 @@ export function createSponsorsRepository (db: Db, search: SearchRepository) {
   }
   const reads = createReads<typeof select, Sponsor, SponsorFilters>(db, { ...spec, select, toRecord: toSponsor })
   const listIds = createLister(db, { ...spec, select: { id: s.id } })
-  const jsonPage = createJsonPage(db, s, s.id, asJson)
-  const jsonById = createJsonRecord(db, s, s.id, asJson)
+  const jsonPage = createJsonPage(db, jsonSource, asJson)
+  const jsonById = createJsonRecord(db, jsonSource, asJson)
 
   return {
     list: (filters: SponsorFilters, page: PageRequest, today: string) => reads.list(filters, page, { today }),
