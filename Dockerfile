@@ -16,10 +16,14 @@ COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
 FROM ${BASE}
+# MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (V8's helper threads, libuv's
+# pool) an arena of its own; two arenas held peak memory under load at 100k sponsors
+# about 13 MB lower, at no measured cost in throughput (BENCHMARKS.md, "Start-up and memory").
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
-    DATABASE_PATH=/data/sponsors.db
+    DATABASE_PATH=/data/sponsors.db \
+    MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -33,4 +37,4 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/healthcheck.js"]
 STOPSIGNAL SIGTERM
-CMD ["node", "--max-semi-space-size=8", "dist/server.js"]
+CMD ["node", "--max-semi-space-size=4", "dist/server.js"]
