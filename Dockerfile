@@ -18,7 +18,7 @@ RUN npm run build && npm prune --omit=dev
 FROM ${BASE}
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (V8's helper threads, libuv's
 # pool) an arena of its own; two arenas held peak memory under load at 100k sponsors
-# about 13 MB lower, at no measured cost in throughput (BENCHMARKS.md, "Start-up and memory").
+# 3 to 13 MB lower, at no measured cost in throughput (BENCHMARKS.md, "Peak memory").
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
