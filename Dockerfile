@@ -19,6 +19,7 @@ FROM ${BASE}
 # MALLOC_ARENA_MAX=2: glibc gives each thread that allocates (V8's helper threads, libuv's
 # pool) an arena of its own; two arenas held peak memory under load at 100k sponsors
 # 3 to 13 MB lower, at no measured cost in throughput (BENCHMARKS.md, "Peak memory").
+# glibc bases only (node:24-bookworm-slim); musl (Alpine) ignores it.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \

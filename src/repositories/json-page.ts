@@ -50,6 +50,7 @@ export function createJsonPage (db: Db, source: JsonSource, record: SQL): JsonPa
     if (rows.length === 0) return { json: Buffer.alloc(0), total, nextCursor }
     const result = query.get({ ...params, ids: JSON.stringify(rows.map((row) => row.id)) })
     // Every id the list named is a record, read in the same transaction: one not joined has no read-model row.
+    // (count(*) counts joined rows; group_concat would skip a null text, which the read model's NOT NULL columns rule out.)
     if (result?.page == null || result.found !== rows.length) throw missingRow(`one of ${rows.map((row) => row.id).join(', ')}`)
     return { json: result.page, total, nextCursor }
   })
@@ -60,12 +61,14 @@ export function createJsonPage (db: Db, source: JsonSource, record: SQL): JsonPa
 export function createJsonRecord (db: Db, source: JsonSource, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
   const query = db.select({ json: sql<Buffer>`cast(${record} as blob)` }).from(tablesOf(source)).where(sql`${q(source.key)} = ${sql.placeholder('id')}`).prepare()
   const exists = db.select({ one: sql<number>`1` }).from(source.table).where(sql`${q(source.id)} = ${sql.placeholder('id')}`).prepare()
-  // A record asked again in one read transaction, when the read model missed it but its own table has it:
-  // another process may have added both in between (then it is read), or the row is missing (a fault).
+  // A miss whose record its own table has is asked again, both statements in one read
+  // transaction: another process may have added the record in between (then it is read),
+  // or removed it again (a 404), or the read-model row is missing (a fault).
   const again = db.$client.transaction((key: string, params: Record<string, unknown>) => {
     const row = query.get({ ...params, id: key })
-    if (row === undefined) throw missingRow(key)
-    return row.json
+    if (row !== undefined) return row.json
+    if (exists.get({ id: key }) !== undefined) throw missingRow(key)
+    return undefined
   })
   return (key, params) => {
     const row = query.get({ ...params, id: key })

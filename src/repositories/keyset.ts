@@ -68,6 +68,8 @@ export type RowOf<Selection extends SelectedFields> = SelectResultFields<Selecti
  */
 function columnRows (selection: SelectedFields): ((values: unknown[]) => Record<string, unknown>) | undefined {
   const columns: Array<[string, Column]> = []
+  // The sort key is added after the selection's fields: a field of that name would take its place.
+  if ('sortKey' in selection) return undefined
   for (const [name, field] of Object.entries(selection)) {
     if (!is(field, Column)) return undefined
     columns.push([name, field])
