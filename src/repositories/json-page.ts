@@ -23,10 +23,10 @@ export interface JsonSource {
   /** The read model's table (one row per record, kept by triggers) and its key, the record's id. */
   model: SQLiteTable
   key: SQLiteColumn
-  /** The record's own table and id: joined when `record` needs it, and asked when a read-model row is missing. */
+  /** The record's own table and id: a single record is read from it; a page joins it when `record` needs it. */
   table: SQLiteTable
   id: SQLiteColumn
-  /** Whether `record` reads columns of `table` (then it is joined on the key). */
+  /** Whether `record` reads columns of `table` (then a page joins it on the key). */
   joinTable: boolean
 }
 
@@ -57,23 +57,21 @@ export function createJsonPage (db: Db, source: JsonSource, record: SQL): JsonPa
   return (list, params) => read(list, params)
 }
 
-/** One record's JSON (see createJsonPage) by id, as bytes; undefined when there is none. */
+/**
+ * One record's JSON (see createJsonPage) by id, as bytes; undefined when there is none.
+ * Read from the record's own table with its read-model row joined, so one statement tells
+ * "no such record" (no row) from a missing read-model row (no JSON: a fault).
+ */
 export function createJsonRecord (db: Db, source: JsonSource, record: SQL): (key: string, params: Record<string, unknown>) => Buffer | undefined {
-  const query = db.select({ json: sql<Buffer>`cast(${record} as blob)` }).from(tablesOf(source)).where(sql`${q(source.key)} = ${sql.placeholder('id')}`).prepare()
-  const exists = db.select({ one: sql<number>`1` }).from(source.table).where(sql`${q(source.id)} = ${sql.placeholder('id')}`).prepare()
-  // A miss whose record its own table has is asked again, both statements in one read
-  // transaction: another process may have added the record in between (then it is read),
-  // or removed it again (a 404), or the read-model row is missing (a fault).
-  const again = db.$client.transaction((key: string, params: Record<string, unknown>) => {
-    const row = query.get({ ...params, id: key })
-    if (row !== undefined) return row.json
-    if (exists.get({ id: key }) !== undefined) throw missingRow(key)
-    return undefined
-  })
+  const query = db.select({ json: sql<Buffer | null>`cast(${record} as blob)` })
+    .from(source.table)
+    .leftJoin(source.model, sql`${q(source.key)} = ${q(source.id)}`)
+    .where(sql`${q(source.id)} = ${sql.placeholder('id')}`)
+    .prepare()
   return (key, params) => {
     const row = query.get({ ...params, id: key })
-    if (row !== undefined) return row.json
-    // Not in the read model: a 404 when the record is not there either (the usual case).
-    return exists.get({ id: key }) === undefined ? undefined : again(key, params)
+    if (row === undefined) return undefined
+    if (row.json === null) throw missingRow(key)
+    return row.json
   }
 }

@@ -67,23 +67,21 @@ export type RowOf<Selection extends SelectedFields> = SelectResultFields<Selecti
  * for any other selection (Drizzle's mapping then stays).
  */
 function columnRows (selection: SelectedFields): ((values: unknown[]) => Record<string, unknown>) | undefined {
-  const columns: Array<[string, Column]> = []
   // The sort key is added after the selection's fields: a field of that name would take its place.
   if ('sortKey' in selection) return undefined
+  const columns: Array<[string, Column]> = []
   for (const [name, field] of Object.entries(selection)) {
     if (!is(field, Column)) return undefined
     columns.push([name, field])
   }
-  const sortKey = columns.length
   return (values) => {
     const row: Record<string, unknown> = {}
-    for (let i = 0; i < sortKey; i++) {
-      const [name, column] = columns[i] as [string, Column]
+    for (const [i, [name, column]] of columns.entries()) {
       const value = values[i]
       row[name] = value === null ? null : column.mapFromDriverValue(value)
     }
     // The sort key is our own SQL expression, without a decoder: its value as SQLite gives it.
-    row.sortKey = values[sortKey]
+    row.sortKey = values[columns.length]
     return row
   }
 }
