@@ -8,7 +8,8 @@
 // on (a cache hit), then on a second server with the cache off (the first read after a
 // write, or any distinct URL). It prints req/s, p50/p99, errors and API/bare, the time
 // from spawn to /ready, the peak RSS under load, each query's p99 at the largest size
-// over its p99 at the smallest, and the API against json-server.
+// over its p99 at the smallest (at 50 connections and, cache off, at one), and the API
+// against json-server.
 // Environment: BENCH_SIZES (default 1000,100000), BENCH_DURATION seconds per round
 // (default 3), BENCH_ROUNDS A/B pairs (default 2), BENCH_CONNECTIONS (default 50),
 // BENCH_ONLY (a comma-separated list of query names, to look at a few), BENCH_PORT (the
@@ -18,6 +19,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startFlags } from '../lib/start-command.js'
+import { ensureWrk, wrk, type Result } from './wrk.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number)
 const DURATION = Number(process.env.BENCH_DURATION ?? 3)
@@ -32,8 +34,6 @@ const PORT = Number(process.env.BENCH_PORT ?? 19501)
 const PORTS = { api: PORT, cold: PORT + 1, bare: PORT + 2, json: PORT + 3 }
 /** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
 export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
-
-interface Result { rps: number, p50: number, p99: number, errors: number }
 
 /** The benchmarked reads: the issue's list plus the filters users reach for. */
 function queriesFor (size: number): Array<[string, string]> {
@@ -51,17 +51,6 @@ function queriesFor (size: number): Array<[string, string]> {
     ['category holders', '/v1/categories/cloud-services/holders?on=2024-07-26']
   ]
   return ONLY === undefined ? all : all.filter(([name]) => ONLY.includes(name))
-}
-
-function ensureWrk (): void {
-  if (spawnSync('wrk', ['--version']).error === undefined) return
-  console.log('# installing Debian\'s wrk')
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'wrk']]) {
-    const [command = '', ...rest] = [...sudo, ...args]
-    const done = spawnSync(command, rest, { stdio: 'inherit' })
-    if (done.status !== 0) throw new Error(`${args.join(' ')} failed: install wrk (apt-get install -y wrk)`)
-  }
 }
 
 async function waitFor (url: string, timeoutMs = 180_000): Promise<number> {
@@ -101,34 +90,6 @@ function peakRssMb (pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024
 }
 
-/** wrk's duration in ms ("850.00us", "1.20ms", "2.01s"). */
-function ms (text: string | undefined): number {
-  const match = /^([\d.]+)(us|ms|s|m)$/.exec(text ?? '')
-  if (match === null) return Number.NaN
-  const value = Number(match[1])
-  return match[2] === 'us' ? value / 1000 : match[2] === 'ms' ? value : match[2] === 's' ? value * 1000 : value * 60_000
-}
-
-async function load (url: string, duration: number): Promise<Result> {
-  const out = await new Promise<string>((resolveOut, reject) => {
-    const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '--latency', '--timeout', '10s', url], { stdio: ['ignore', 'pipe', 'inherit'] })
-    let text = ''
-    child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString() })
-    child.on('error', reject)
-    child.on('exit', () => { resolveOut(text) })
-  })
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN)
-  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0)
-  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
-  const socketErrors = socket === null ? 0 : socket.slice(1).reduce((n, v) => n + Number(v), 0)
-  return {
-    rps,
-    p50: ms(/\s50%\s+(\S+)/.exec(out)?.[1]),
-    p99: ms(/\s99%\s+(\S+)/.exec(out)?.[1]),
-    errors: non2xx + socketErrors
-  }
-}
-
 function mean (values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)
 }
@@ -138,13 +99,13 @@ const col = (value: string | number, width: number, digits = 0) =>
 
 /** A/B/A/B rounds of one query against the API and the bare route; prints one row. */
 async function compare (name: string, apiUrl: string, bareUrl: string): Promise<{ ratio: number, p99: number }> {
-  await load(apiUrl, 1)
-  await load(bareUrl, 1)
+  await wrk(apiUrl, 1, CONNECTIONS)
+  await wrk(bareUrl, 1, CONNECTIONS)
   const a: Result[] = []
   const b: Result[] = []
   for (let round = 0; round < ROUNDS; round++) {
-    a.push(await load(apiUrl, DURATION))
-    b.push(await load(bareUrl, DURATION))
+    a.push(await wrk(apiUrl, DURATION, CONNECTIONS))
+    b.push(await wrk(bareUrl, DURATION, CONNECTIONS))
   }
   const apiRps = mean(a.map((r) => r.rps))
   const bareRps = mean(b.map((r) => r.rps))
@@ -152,6 +113,22 @@ async function compare (name: string, apiUrl: string, bareUrl: string): Promise<
   const errors = [...a, ...b].reduce((n, r) => n + r.errors, 0)
   console.log(`| ${name.padEnd(28)} | ${col(apiRps, 9)} | ${col(bareRps, 10)} | ${col(apiRps / bareRps, 5, 2)} | ${col(mean(a.map((r) => r.p50)), 7, 2)} | ${col(p99, 7, 2)} | ${col(mean(b.map((r) => r.p99)), 8, 2)} | ${col(errors, 6)} |`)
   return { ratio: apiRps / bareRps, p99 }
+}
+
+/**
+ * One query's latency on one connection (ROUNDS rounds after a warm-up), printed as a row:
+ * the time a request takes without waiting behind others. At 50 connections a saturated
+ * server's p99 is mostly waiting: Fastify's own response time stays under a millisecond
+ * while wrk's p99 reaches hundreds (BENCHMARKS.md, "Cache-off p99 on one connection").
+ */
+async function alone (name: string, url: string): Promise<number> {
+  await wrk(url, 1, 1)
+  const runs: Result[] = []
+  for (let round = 0; round < ROUNDS; round++) runs.push(await wrk(url, DURATION, 1))
+  const p99 = mean(runs.map((r) => r.p99))
+  const errors = runs.reduce((n, r) => n + r.errors, 0)
+  console.log(`| ${name.padEnd(28)} | ${col(mean(runs.map((r) => r.rps)), 9)} | ${col(mean(runs.map((r) => r.p50)), 7, 2)} | ${col(p99, 7, 2)} | ${col(errors, 6)} |`)
+  return p99
 }
 
 function header (title: string): void {
@@ -179,6 +156,7 @@ async function main (): Promise<void> {
 
   const p99BySize = new Map<number, Map<string, number>>()
   const coldP99BySize = new Map<number, Map<string, number>>()
+  const aloneP99BySize = new Map<number, Map<string, number>>()
   const summary: string[] = []
   for (const size of SIZES) {
     const file = join(DIR, `bench-${size}.db`)
@@ -232,6 +210,12 @@ async function main (): Promise<void> {
       coldRatios.set(name, ratio)
     }
     coldP99BySize.set(size, coldP99s)
+    console.log('\n### Cache off, one connection (`wrk -t1 -c1`): latency without queueing\n')
+    console.log(`| ${'query'.padEnd(28)} | ${'API req/s'.padStart(9)} | ${'API p50'.padStart(7)} | ${'API p99'.padStart(7)} | ${'errors'.padStart(6)} |`)
+    console.log(`|${'-'.repeat(30)}|${'-'.repeat(10)}:|${'-'.repeat(8)}:|${'-'.repeat(8)}:|${'-'.repeat(7)}:|`)
+    const aloneP99s = new Map<string, number>()
+    for (const [name, path] of queries) aloneP99s.set(name, await alone(name, `http://127.0.0.1:${PORTS.cold}${path}`))
+    aloneP99BySize.set(size, aloneP99s)
     const coldRss = peakRssMb(cold.pid)
     console.log(`\nPeak RSS under load: ${hitRss.toFixed(0)} MB (cache on), ${coldRss.toFixed(0)} MB (cache off).`)
     await stop(cold)
@@ -265,12 +249,12 @@ async function main (): Promise<void> {
     const small = SIZES[0] ?? 0
     const large = SIZES[SIZES.length - 1] ?? 0
     console.log(`\n## p99 at ${large} sponsors ÷ p99 at ${small} sponsors\n`)
-    console.log(`| ${'query'.padEnd(28)} | cache hit | cache off |`)
-    console.log(`|${'-'.repeat(30)}|----------:|----------:|`)
-    for (const [name, p99] of p99BySize.get(large) ?? []) {
-      const hit = p99 / (p99BySize.get(small)?.get(name) ?? Number.NaN)
-      const off = (coldP99BySize.get(large)?.get(name) ?? Number.NaN) / (coldP99BySize.get(small)?.get(name) ?? Number.NaN)
-      console.log(`| ${name.padEnd(28)} | ${col(hit, 9, 2)} | ${col(off, 9, 2)} |`)
+    console.log(`| ${'query'.padEnd(28)} | cache hit | cache off | cache off, one connection |`)
+    console.log(`|${'-'.repeat(30)}|----------:|----------:|--------------------------:|`)
+    const ratio = (bySize: Map<number, Map<string, number>>, name: string) =>
+      (bySize.get(large)?.get(name) ?? Number.NaN) / (bySize.get(small)?.get(name) ?? Number.NaN)
+    for (const name of p99BySize.get(large)?.keys() ?? []) {
+      console.log(`| ${name.padEnd(28)} | ${col(ratio(p99BySize, name), 9, 2)} | ${col(ratio(coldP99BySize, name), 9, 2)} | ${col(ratio(aloneP99BySize, name), 25, 2)} |`)
     }
   }
   console.log('\n## Summary: ready (cache on / off), peak RSS (cache on / off), API/bare ratios in query order\n')
