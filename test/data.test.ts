@@ -101,6 +101,33 @@ t.test('every record has a source and every source is used', async (t) => {
   t.same(data.sources.filter((s) => !/^https?:\/\//.test(s.url)).map((s) => s.id), [], 'every source has a URL')
 })
 
+/** True when the partial date `a` is before `b` at the precision they share ('2018-09-17' is before '2018-09-18', '2018' is not before '2018-09'). */
+function before (a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length)
+  return a.slice(0, n) < b.slice(0, n)
+}
+
+t.test('meetings and facts: what the sources say happened, as they date it', async (t) => {
+  const published = new Map(data.sources.map((s) => [s.id, s.publishedOn]))
+  const dated = [...data.meetings.map((m) => ({ kind: 'meeting', ...m })), ...data.facts.map((f) => ({ kind: 'fact', ...f }))]
+  // A preview (published before the day) may be cited, but not as the only evidence that it happened.
+  const onlyPreviews = dated.filter((r) => r.sources.every((id) => { const on = published.get(id); return on != null && before(on, r.date) }))
+  t.same(onlyPreviews.map((r) => `${r.kind} ${r.id}`), [], 'every meeting and fact has a source not published before it')
+  // An id that ends with a date agrees with the record's date (ids are stable, so a day may be added later).
+  const contradicted = data.meetings.filter((m) => {
+    const suffix = /(\d{4}(?:-\d{2}){0,2})$/.exec(m.id)?.[1]
+    return suffix !== undefined && !m.date.startsWith(suffix)
+  })
+  t.same(contradicted.map((m) => m.id), [], 'no meeting id names another date')
+  // Everyone listed was there: a name only quoted from a statement is said in the summary, not listed.
+  const ge = data.meetings.find((m) => m.id === 'ge-extension-moscow-2011-06-29')
+  t.same(ge?.participants.map((p) => p.name), ['Jeff Immelt'], 'Rogge, quoted from Lausanne, is not a participant in Moscow')
+  const davos = data.meetings.find((m) => m.id === 'bach-ma-davos-2017-01-19')
+  t.same(davos?.participants.map((p) => p.name), ['Thomas Bach', 'Jack Ma', 'Daniel Zhang', 'Timo Lumme'], 'the panel the Forum introduced')
+  const unknownRoles = data.meetings.flatMap((m) => m.participants.filter((p) => p.role === null).map((p) => `${m.id}: ${p.name}`))
+  t.same(unknownRoles, [], 'every participant\'s role is one a source states')
+})
+
 t.test('no two contracts of different sponsors hold a category over overlapping periods', async (t) => {
   const terms = data.contracts.map((c) => ({ ...c, from: firstDay(c.startsOn), to: c.endsOn === null ? '9999-12-31' : lastDay(c.endsOn) }))
   const clashes: string[] = []
