@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import t from 'tap'
 import { openDatabase } from '../src/db/open.js'
 import { createRepositories } from '../src/repositories/index.js'
-import { loadDataset, readDataset, validateDataset } from '../src/seed/dataset.js'
-import { build, category, contract, dataset, sponsor } from './helper.js'
+import { loadDataset, readDataset, readRetired, seedDatabase, validateDataset } from '../src/seed/dataset.js'
+import { build, category, contract, dataset, fact, meeting, source, sponsor } from './helper.js'
 
 function dumpAll (sqlite: import('better-sqlite3').Database): Record<string, unknown[]> {
   const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like 'search_fts%' order by name").all() as Array<{ name: string }>
@@ -53,6 +53,70 @@ t.test('seeding is idempotent and restores reviewed values', async (t) => {
   sqlite.prepare("delete from meeting_quotes where meeting_id = 'bach-ma-lausanne-2019-01-23'").run()
   loadDataset(sqlite, repos, data)
   t.same(dumpAll(sqlite), once, 'a run after manual edits restores the reviewed data')
+})
+
+t.test('re-seeding removes the records the reviewed data withdrew (seed/retired.json)', async (t) => {
+  const { sqlite, db } = openDatabase({ path: ':memory:', migrationsFolder: 'migrations' })
+  t.teardown(() => sqlite.close())
+  const repos = createRepositories(db)
+  // What an earlier release seeded: a contract under its old id, a meeting and the sources only they cite.
+  const before = dataset({
+    sources: [source('copy'), source('aggregator'), source('cited-by-user')],
+    sponsors: [sponsor('s')],
+    categories: [category('k')],
+    contracts: [contract('s-top-1998-2028', { sponsors: ['s'], categories: ['k'], startsOn: '1998', endsOn: '2028', sources: ['copy'] })],
+    meetings: [meeting('m-unsupported', { sponsors: ['s'], sources: ['aggregator'] })]
+  })
+  loadDataset(sqlite, repos, before)
+  // A record added through the API since, citing a source the review withdrew.
+  repos.facts.upsert(fact('user-fact', 's', { sources: ['cited-by-user'] }))
+  const after = dataset({
+    sponsors: [sponsor('s')],
+    categories: [category('k')],
+    contracts: [contract('s-top-1997-2028', { sponsors: ['s'], categories: ['k'], startsOn: '1997', endsOn: '2028' })]
+  })
+  const retired = {
+    contracts: [{ id: 's-top-1998-2028', replacedBy: 's-top-1997-2028', reason: 'renamed with its start' }],
+    meetings: [{ id: 'm-unsupported', replacedBy: null, reason: 'no source' }],
+    sources: ['copy', 'aggregator', 'cited-by-user', 'never-seeded'].map((id) => ({ id, replacedBy: null, reason: 'withdrawn' }))
+  }
+  const { retirement } = seedDatabase(sqlite, repos, after, retired)
+  t.same(retirement, {
+    removed: ['contract "s-top-1998-2028"', 'meeting "m-unsupported"', 'source "copy"', 'source "aggregator"'],
+    kept: [{ record: 'source "cited-by-user"', referrers: ['fact "user-fact" (/v1/facts/user-fact)'] }]
+  }, 'referrers go first; a source a user\'s record still cites stays')
+  const ids = (table: string) => sqlite.prepare(`select id from ${table} order by id`).pluck().all()
+  t.same(ids('contracts'), ['s-top-1997-2028'], 'the old id no longer stands beside its replacement')
+  t.same(ids('meetings'), [])
+  t.same(ids('sources'), ['cited-by-user', 'src'])
+  t.same(sqlite.prepare('select count(*) from contract_sponsors').pluck().get(), 1, 'its links went with it')
+  t.same(seedDatabase(sqlite, repos, after, retired).retirement.removed, [], 'a second run has nothing left to remove')
+
+  t.throws(() => seedDatabase(sqlite, repos, after, { contracts: [{ id: 's-top-1997-2028', replacedBy: null, reason: 'x' }] }), { name: 'SeedError', message: 'seed/retired.json: contracts "s-top-1997-2028" is retired but still in seed/contracts.json' })
+  t.throws(() => seedDatabase(sqlite, repos, after, { contracts: [{ id: 'old', replacedBy: 'ghost', reason: 'x' }] }), { name: 'SeedError', message: 'seed/retired.json: contracts "old" is replaced by "ghost", which seed/contracts.json does not hold' })
+  t.throws(() => seedDatabase(sqlite, repos, after, { widgets: [{ id: 'w', replacedBy: null, reason: 'x' }] }), { name: 'SeedError', message: 'seed/retired.json: no resource "widgets"' })
+
+  const dir = mkdtempSync(join(tmpdir(), 'retired-'))
+  t.teardown(() => { rmSync(dir, { recursive: true, force: true }) })
+  t.same(readRetired(dir), {}, 'no file, nothing retired')
+  writeFileSync(join(dir, 'retired.json'), '{"meetings": [{"id": "m"}]}')
+  t.throws(() => readRetired(dir), /retired\.json: meetings record 0: must be \{ "id", "replacedBy" \(an id or null\), "reason" \}/)
+  writeFileSync(join(dir, 'retired.json'), '{"meetings": {}}')
+  t.throws(() => readRetired(dir), /retired\.json: meetings must be a list/)
+  writeFileSync(join(dir, 'retired.json'), '{ not json')
+  t.throws(() => readRetired(dir), /retired\.json: not valid JSON/)
+  t.throws(() => seedDatabase(sqlite, repos, after, { games: [{ id: 'old-games', replacedBy: null, reason: 'x' }] }), { name: 'SeedError', message: 'seed/retired.json: games cannot be removed' }, 'a resource without deletes cannot retire records')
+  writeFileSync(join(dir, 'retired.json'), '[]')
+  t.throws(() => readRetired(dir), /retired\.json: must hold an object of record lists by resource/)
+})
+
+t.test('the reviewed list of withdrawn records agrees with the data', async (t) => {
+  const retired = readRetired('seed')
+  const data = readDataset('seed')
+  const { sqlite, db } = openDatabase({ path: ':memory:', migrationsFolder: 'migrations' })
+  t.teardown(() => sqlite.close())
+  t.same(seedDatabase(sqlite, createRepositories(db), data, retired).retirement, { removed: [], kept: [] }, 'valid against the data; a new database holds none of them')
+  t.ok((retired.contracts ?? []).some((r) => r.id === 'samsung-top-1998-2028' && r.replacedBy === 'samsung-top-1997-2028'), 'a contract renamed with its corrected start is listed')
 })
 
 t.test('a bad record stops the seed with its file and field, and writes nothing', async (t) => {

@@ -11,18 +11,18 @@ import type { Repositories } from '../repositories/index.js'
 import { allSchemas } from '../schemas/index.js'
 import { loadOrder, type Dataset } from '../resources/all.js'
 import type { Upserts } from '../resources/resource.js'
+import { SeedError } from './errors.js'
+import { retireRecords, validateRetired, type Retired, type Retirement } from './retired.js'
 
-export type { Dataset }
+export type { Dataset, Retired, Retirement }
+export { SeedError }
+export { readRetired } from './retired.js'
 
 /** Files in load order (each after those it refers to), with the schema each record must satisfy. */
 const FILES = loadOrder().map((resource) => ({ key: resource.plural, schema: resource.collection.input.$id ?? '', resource }))
 
 /** A dataset's records by file, as the loader walks them. */
 type Records = Readonly<Record<string, ReadonlyArray<{ id: string }> | undefined>>
-
-export class SeedError extends Error {
-  override name = 'SeedError'
-}
 
 /**
  * Records read from files, one list per resource (empty when its file is absent). Their
@@ -127,7 +127,16 @@ export interface SeedSummary {
 
 /** Validates, then upserts every record in one transaction. Idempotent. */
 export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, dataset: Dataset): SeedSummary {
+  return seedDatabase(sqlite, repos, dataset, {}).counts
+}
+
+/**
+ * loadDataset, and in the same transaction the removal of the records the reviewed data
+ * withdrew (`retired`, from seed/retired.json; see seed/retired.ts): what `npm run db:seed` runs.
+ */
+export function seedDatabase (sqlite: Sqlite.Database, repos: Repositories, dataset: Dataset, retired: Retired): { counts: SeedSummary, retirement: Retirement } {
   validateDataset(dataset)
+  validateRetired(retired, dataset)
   const all: Records = dataset
   const repositories: Readonly<Record<string, unknown>> = repos
   const write = sqlite.transaction(() => {
@@ -136,9 +145,10 @@ export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, datas
       if (!upserts(repository)) throw new Error(`no repository for ${key}`)
       for (const record of all[key] ?? []) repository.upsert(record)
     }
+    return retireRecords(repos, retired)
   })
-  write()
-  return Object.fromEntries(FILES.map(({ key }) => [key, all[key]?.length ?? 0]))
+  const retirement = write()
+  return { counts: Object.fromEntries(FILES.map(({ key }) => [key, all[key]?.length ?? 0])), retirement }
 }
 
 /** A resource's repository, which stores a validated record given in write-body form. */
