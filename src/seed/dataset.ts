@@ -136,7 +136,7 @@ export function loadDataset (sqlite: Sqlite.Database, repos: Repositories, datas
  */
 export function seedDatabase (sqlite: Sqlite.Database, repos: Repositories, dataset: Dataset, retired: Retired): { counts: SeedSummary, retirement: Retirement } {
   validateDataset(dataset)
-  validateRetired(retired, dataset)
+  validateRetired(retired, dataset, repos)
   const all: Records = dataset
   const repositories: Readonly<Record<string, unknown>> = repos
   const write = sqlite.transaction(() => {

@@ -63,16 +63,21 @@ export function readRetired (dir: string): Retired {
   return retired
 }
 
-/** Checks the list against the data: a known resource, never an id the data still holds, a replacement it does hold. */
-export function validateRetired (retired: Retired, dataset: Dataset, label = `seed/${FILE}`): void {
+/**
+ * Checks the list before anything is written: a resource whose records can be removed,
+ * never an id the data still holds, a replacement it does hold.
+ */
+export function validateRetired (retired: Retired, dataset: Dataset, repos: Repositories): void {
   const lists: Readonly<Record<string, ReadonlyArray<{ id: string }> | undefined>> = dataset
+  const repositories: Readonly<Record<string, unknown>> = repos
   for (const [key, records] of Object.entries(retired)) {
     const present = lists[key]
-    if (present === undefined) throw new SeedError(`${label}: no resource "${key}"`)
+    if (present === undefined) throw new SeedError(`seed/${FILE}: no resource "${key}"`)
+    if (records.length > 0 && !removes(repositories[key])) throw new SeedError(`seed/${FILE}: ${key} cannot be removed`)
     const ids = new Set(present.map((record) => record.id))
     for (const record of records) {
-      if (ids.has(record.id)) throw new SeedError(`${label}: ${key} "${record.id}" is retired but still in seed/${key}.json`)
-      if (record.replacedBy !== null && !ids.has(record.replacedBy)) throw new SeedError(`${label}: ${key} "${record.id}" is replaced by "${record.replacedBy}", which seed/${key}.json does not hold`)
+      if (ids.has(record.id)) throw new SeedError(`seed/${FILE}: ${key} "${record.id}" is retired but still in seed/${key}.json`)
+      if (record.replacedBy !== null && !ids.has(record.replacedBy)) throw new SeedError(`seed/${FILE}: ${key} "${record.id}" is replaced by "${record.replacedBy}", which seed/${key}.json does not hold`)
     }
   }
 }
@@ -83,7 +88,10 @@ function removes (value: unknown): value is Removes {
   return typeof value === 'object' && value !== null && 'remove' in value && typeof value.remove === 'function'
 }
 
-/** Removes the retired records a database still holds. Run inside the seed's transaction, after the upserts. */
+/**
+ * Removes the retired records a database still holds. Run inside the seed's transaction,
+ * after the upserts and after validateRetired.
+ */
 export function retireRecords (repos: Repositories, retired: Retired): Retirement {
   const result: Retirement = { removed: [], kept: [] }
   const repositories: Readonly<Record<string, unknown>> = repos
@@ -92,7 +100,7 @@ export function retireRecords (repos: Repositories, retired: Retired): Retiremen
     const records = retired[resource.plural] ?? []
     if (records.length === 0) continue
     const repository = repositories[resource.plural]
-    if (!removes(repository)) throw new SeedError(`seed/${FILE}: ${resource.plural} cannot be removed`)
+    if (!removes(repository)) throw new Error(`${resource.plural} cannot be removed (validateRetired checks it)`)
     for (const { id } of records) {
       if (!repos.integrity.exists(resource.singular, id)) continue
       const record = `${resource.singular} "${id}"`
