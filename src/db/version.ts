@@ -34,27 +34,31 @@ export function dataVersionOf (sqlite: Sqlite.Database): () => string {
 }
 
 /**
- * A small memo of counts valid for one data version: `get(key, count)` answers the
- * remembered total for `key`, or runs `count` and remembers it. Everything is dropped
- * when the data version moves; at most `size` totals are kept.
+ * A small memo of values valid for one data version: `get(key, make)` answers the
+ * remembered value for `key`, or runs `make` and remembers it. Everything is dropped
+ * when the data version moves; at most `size` values are kept.
  */
-export function createTotals (sqlite: Sqlite.Database, size = 500): (key: string, count: () => number) => number {
+export function createMemo<T> (sqlite: Sqlite.Database, size = 500): (key: string, make: () => T) => T {
   const dataVersion = dataVersionOf(sqlite)
-  const totals = new Map<string, number>()
-  let totalsVersion = ''
-  return (key, count) => {
+  const values = new Map<string, { value: T }>()
+  let valuesVersion = ''
+  return (key, make) => {
     const version = dataVersion()
-    if (version !== totalsVersion) {
-      totals.clear()
-      totalsVersion = version
+    if (version !== valuesVersion) {
+      values.clear()
+      valuesVersion = version
     }
-    let total = totals.get(key)
-    if (total === undefined) {
-      total = count()
-      const oldest = totals.keys().next()
-      if (totals.size >= size && oldest.done !== true) totals.delete(oldest.value)
-      totals.set(key, total)
-    }
-    return total
+    const known = values.get(key)
+    if (known !== undefined) return known.value
+    const value = make()
+    const oldest = values.keys().next()
+    if (values.size >= size && oldest.done !== true) values.delete(oldest.value)
+    values.set(key, { value })
+    return value
   }
+}
+
+/** List totals (counts) for one data version, by the list's filters. */
+export function createTotals (sqlite: Sqlite.Database, size = 500): (key: string, count: () => number) => number {
+  return createMemo<number>(sqlite, size)
 }

@@ -62,6 +62,19 @@ t.test('prefix matching and FTS5 syntax', async (t) => {
   t.equal(toFtsQuery('a OR b', 'advanced'), 'a OR b')
 })
 
+t.test('a word searched as itself answers as its prefix term, and follows the data', async (t) => {
+  const api = await build(t, { seed: data })
+  const hits = async (q: string) => (await api.get(`/v1/search?q=${encodeURIComponent(q)}`)).body.data
+  // No indexed word is longer than "alibaba" or "omega" and starts with it.
+  const prefix = (await api.get(`/v1/search?q=${encodeURIComponent('"alibaba"*')}&mode=advanced`)).body
+  const words = (await api.get('/v1/search?q=Alibaba')).body
+  t.equal(words.meta.total, 3)
+  t.same(words, prefix, 'the same hits, scores and marks as the prefix term')
+  t.same((await hits('omega')).map((h: { id: string }) => h.id), ['omega'])
+  loadDataset(api.app.sqlite, api.app.repos, dataset({ sponsors: [sponsor('omegatron', { name: 'Omegatron Labs', description: null })] }))
+  t.same((await hits('omega')).map((h: { id: string }) => h.id).sort(), ['omega', 'omegatron'], 'a longer word written since is matched by the prefix')
+})
+
 t.test('page through hits with cursors', async (t) => {
   const api = await build(t, { seed: data })
   const first = await api.get('/v1/search?q=alibaba&limit=2')
