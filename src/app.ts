@@ -29,6 +29,7 @@ import search from './routes/search.js'
 import snapshot from './routes/snapshot.js'
 import { latestMigration } from './db/schema-version.js'
 import type { Dataset } from './seed/dataset.js'
+import { readRetired, withdrawnLookup, type Retired, type WithdrawnLookup } from './seed/retired.js'
 import { fromPackage } from './lib/package-paths.js'
 import { requestIdOf } from './lib/request-id.js'
 import { fastifyTrust, type TrustProxy } from './lib/client-address.js'
@@ -41,6 +42,8 @@ declare module 'fastify' {
     lifecycle: { draining: boolean }
     /** What the HTTP server answers before Fastify routes a request (lib/front-door.ts). */
     frontDoor: FrontDoor
+    /** A record the reviewed data withdrew, by resource (plural) and id (seed/retired.json). */
+    withdrawn: WithdrawnLookup
   }
 }
 
@@ -59,6 +62,11 @@ export interface AppOptions extends Partial<Omit<Config, 'port' | 'host' | 'logL
   migrationsFolder?: string
   /** What a new database is seeded with. Default: the reviewed data in the package's seed/. */
   seed?: { dir: string } | Dataset | false
+  /**
+   * Records the reviewed data withdrew (seed/retired.json): a GET of one answers where it
+   * went. Default: the package's list when the data are the package's (or a replica's), else none.
+   */
+  withdrawn?: Retired
   /** Fastify logger options; false (the default) for none. */
   logger?: FastifyServerOptions['logger']
   /** Source of "today" for derived statuses. Default: the system clock (UTC). */
@@ -96,6 +104,8 @@ export async function buildApp (options: AppOptions) {
   // Bodies are JSON only: anything else is a 415 problem.
   app.removeContentTypeParser('text/plain')
   app.decorate('clock', options.clock ?? systemClock())
+  const seedDir = options.seed === undefined ? fromPackage('seed') : options.seed !== false && 'dir' in options.seed ? options.seed.dir : undefined
+  app.decorate('withdrawn', withdrawnLookup(options.withdrawn ?? (seedDir === undefined ? {} : readRetired(seedDir))))
   app.decorate('lifecycle', { draining: false })
   installFrontDoor(app.server, frontDoor)
   app.decorate('frontDoor', frontDoor)

@@ -121,8 +121,10 @@ export function problemType (status: number): string {
 }
 
 /** A record of this kind (a resource's singular name) has no such id; `label` names the kind in words. */
-export function notFound (kind: string, id: string, label = kind): ApiError {
-  return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${label} with id "${id}".`)
+/** The 404 of a record that does not exist; `withdrawn`, the reason when the reviewed data withdrew that id. */
+export function notFound (kind: string, id: string, label = kind, withdrawn?: string): ApiError {
+  const why = withdrawn === undefined ? '.' : `: the reviewed data withdrew it (${withdrawn.replace(/\.$/, '')}).`
+  return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${label} with id "${id}"${why}`)
 }
 
 export function inUse (kind: string, detail: string): ApiError {

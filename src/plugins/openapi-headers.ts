@@ -40,7 +40,7 @@ export const HEADERS = {
     schema: { type: 'string', maxLength: 4096, pattern: '^<[^>]+>; rel="next"$' }
   },
   Location: {
-    description: 'The new record\'s path.',
+    description: 'The new record\'s path; on a 301, the path of the record that replaced a withdrawn id.',
     required: true,
     schema: { type: 'string', maxLength: 200, pattern: '^/v1/[a-z]+/[a-z0-9-]+$' }
   },
@@ -68,7 +68,7 @@ const ref = (name: HeaderName) => ({ $ref: `#/components/headers/${name}` })
 /** Which headers a response of `method` with `status` carries. */
 function headersFor (method: string, status: string, operation: Operation): HeaderName[] {
   const out: HeaderName[] = ['X-Request-Id', 'Access-Control-Allow-Origin']
-  if (/^[24]/.test(status)) out.push('X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset')
+  if (/^[234]/.test(status)) out.push('X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset')
   if (status === '429' || status === '503') out.push('Retry-After')
   if (status === '401') out.push('WWW-Authenticate')
   if (method === 'get' && status === '200') {
@@ -76,6 +76,7 @@ function headersFor (method: string, status: string, operation: Operation): Head
     if (operation.parameters?.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor') === true) out.push('Link')
   }
   if (method === 'get' && status === '304') out.push('ETag')
+  if (method === 'get' && status === '301') out.push('Location')
   if ((method === 'put' || method === 'patch') && status === '200') out.push('ETag')
   if (method === 'post' && status === '201') out.push('ETag', 'Location')
   if (method === 'post' && /^[24]/.test(status)) out.push('Idempotent-Replayed')

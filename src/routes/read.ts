@@ -4,6 +4,7 @@ import type { Static, TSchema } from 'typebox'
 import { noSuchRecord } from './references.js'
 import { etagOf, etagOfRecord } from '../plugins/caching.js'
 import { Ref, type IdParamsOf } from '../schemas/common.js'
+import { Withdrawn } from '../schemas/withdrawn.js'
 
 export interface GetSpec<T extends TSchema> {
   /** The resource's singular name. */
@@ -37,17 +38,24 @@ function register (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: GetSpec<
       summary: text.summary,
       description: text.description,
       params: spec.params,
-      response: { 200: Ref(spec.schema) }
+      response: {
+        200: Ref(spec.schema),
+        301: { ...Ref(Withdrawn), description: 'Moved Permanently: the reviewed data withdrew this id and another record replaced it; Location is that record\'s URL.' }
+      }
     }
   }, async (request, reply) => {
+    const { id } = request.params
     if (spec.getJson !== undefined) {
-      const json = spec.getJson(request.params.id)
-      if (json === undefined) throw noSuchRecord(app.repos, spec.kind, request.params.id)
-      return reply.header('etag', etagOf(json)).type('application/json; charset=utf-8').send(json)
+      const json = spec.getJson(id)
+      if (json !== undefined) return reply.header('etag', etagOf(json)).type('application/json; charset=utf-8').send(json)
+    } else {
+      const record = spec.get(id)
+      if (record !== undefined) return reply.header('etag', etagOfRecord(record)).send(record)
     }
-    const record = spec.get(request.params.id)
-    if (record === undefined) throw noSuchRecord(app.repos, spec.kind, request.params.id)
-    reply.header('etag', etagOfRecord(record))
-    return record
+    // Not stored. An id the reviewed data withdrew (seed/retired.json) says where it went.
+    const gone = app.withdrawn(spec.path, id)
+    if (gone?.replacedBy == null) throw noSuchRecord(app.repos, spec.kind, id, gone?.reason)
+    const href = (request.routeOptions.url ?? `/v1/${spec.path}/:id`).replace(':id', encodeURIComponent(gone.replacedBy))
+    return reply.code(301).header('location', href).send({ id, replacedBy: gone.replacedBy, reason: gone.reason, href })
   })
 }

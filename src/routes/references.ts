@@ -12,11 +12,11 @@ export function assertFilterRefs (repos: Repositories, filters: Record<string, u
   }
 }
 
-/** The 404 problem for a record of the resource `name` (singular or plural) that does not exist. */
-export function noSuchRecord (repos: Repositories, name: string, id: string): ApiError {
+/** The 404 problem for a record of the resource `name` (singular or plural) that does not exist; `withdrawn`, why the reviewed data withdrew that id. */
+export function noSuchRecord (repos: Repositories, name: string, id: string, withdrawn?: string): ApiError {
   const resource = repos.integrity.resource(name)
   if (resource === undefined) throw new Error(`no resource "${name}"`)
-  return notFound(resource.singular, id, resource.label)
+  return notFound(resource.singular, id, resource.label, withdrawn)
 }
 
 /** The parent of a nested list must exist. */

@@ -4,11 +4,13 @@ import { Change, ChangeList } from './changes.js'
 import { SearchHit, SearchResults } from './search-results.js'
 import { ApiIndex } from './meta.js'
 import { Problem } from './problem.js'
+import { Withdrawn } from './withdrawn.js'
 
 /** Schemas with an `$id` that routes use: registered once, named in the OpenAPI document. */
 export const apiSchemas = [
   ...sharedSchemas,
   Problem,
+  Withdrawn,
   ...resources.flatMap((resource) => [...resource.schemas ?? [], ...resource.collection.schemas]),
   SearchHit, SearchResults,
   Change, ChangeList,

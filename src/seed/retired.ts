@@ -114,3 +114,12 @@ export function retireRecords (repos: Repositories, retired: Retired): Retiremen
   }
   return result
 }
+
+/** The withdrawn record of a resource (its plural) by id, if the list names it. */
+export type WithdrawnLookup = (plural: string, id: string) => RetiredRecord | undefined
+
+/** Looks withdrawn records up by resource and id (GET of a withdrawn id: see routes/read.ts). */
+export function withdrawnLookup (retired: Retired): WithdrawnLookup {
+  const byResource = new Map(Object.entries(retired).map(([plural, records]) => [plural, new Map(records.map((record) => [record.id, record]))]))
+  return (plural, id) => byResource.get(plural)?.get(id)
+}
