@@ -89,3 +89,17 @@ t.test('the timeline pages, newest first on request, and survives an insert betw
   const wrongSort = await api.get(`/v1/sponsors/acme/timeline?sort=-date&cursor=${first.body.meta.nextCursor as string}`)
   t.equal(wrongSort.status, 400, 'a cursor only works with its sort')
 })
+
+t.test('a change of name is on the timeline, at the last date of the former name', async (t) => {
+  const renamed = dataset({
+    sponsors: [sponsor('atos', { name: 'Atos', formerNames: [{ name: 'Sema Group', from: null, until: '2001' }, { name: 'Atos Origin', from: '2004', until: '2011-07' }, { name: 'Undated', from: null, until: null }] })]
+  })
+  const api = await build(t, { seed: renamed })
+  const res = await api.get('/v1/sponsors/atos/timeline')
+  t.equal(res.status, 200)
+  t.same(res.body.data.map((e: { date: string, kind: string, summary: string, subject: { type: string, id: string } }) => [e.date, e.kind, e.summary, `${e.subject.type}:${e.subject.id}`]), [
+    ['2001', 'name-changed', 'Went by Sema Group until 2001, then by Atos Origin.', 'sponsor:atos'],
+    ['2011-07', 'name-changed', 'Went by Atos Origin until 2011-07, then by Undated.', 'sponsor:atos']
+  ], 'a former name without an end date has no event')
+  t.same(res.body.data[0].sources.map((s: { id: string }) => s.id), ['src'], 'the sponsor\'s sources')
+})

@@ -54,7 +54,7 @@ const routes: Collection = collection({
       path: '/sponsors/:id/timeline',
       operationId: 'getSponsorTimeline',
       summary: 'A sponsor\'s dated facts in order',
-      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings and other dated facts, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
+      description: 'Contract signings, starts and ends (early or at term; scheduled ones after today), meetings, other dated facts and changes of the sponsor\'s name, each with its sources, oldest first (`sort=-date`: newest first). A date of reduced precision sorts before fuller dates of the same period.',
       params,
       querystring: TimelineQuery,
       list: Timeline,
@@ -64,7 +64,9 @@ const routes: Collection = collection({
         const today = app.clock.today()
         const contracts = collectAll((page) => app.repos.contracts.list({ sponsor: id }, page, today), 'startsOn')
         const meetings = collectAll((page) => app.repos.meetings.list({ sponsor: id }, page), 'date')
-        const events = buildTimeline(contracts, meetings, app.repos.facts.ofSponsor(id), today)
+        // The list route has checked that the sponsor exists (parent).
+        const sponsor = app.repos.sponsors.get(id, today)
+        const events = buildTimeline(sponsor, contracts, meetings, app.repos.facts.ofSponsor(id), today)
         return pageInMemory(events, timelineKey, { ...page, descending: page.sort === '-date' })
       }
     })

@@ -5,15 +5,15 @@ import { SOURCE_EXAMPLE, Embedded, Id, ListOf, PartialDate, Ref, SourceSummary, 
 export const EVENT_SUMMARY_MAX = 4000
 
 export const EVENT_KINDS = [
-  'contract-signed', 'contract-started', 'contract-starts', 'contract-ended', 'contract-ended-early', 'contract-ends', 'meeting', 'fact'
+  'contract-signed', 'contract-started', 'contract-starts', 'contract-ended', 'contract-ended-early', 'contract-ends', 'meeting', 'fact', 'name-changed'
 ] as const
 
 export const TimelineEvent = Type.Object({
   date: Ref(PartialDate),
-  kind: StringEnum(EVENT_KINDS, { description: 'contract-starts and contract-ends are scheduled (after today); the others have happened.' }),
+  kind: StringEnum(EVENT_KINDS, { description: 'contract-starts and contract-ends are scheduled (after today); the others have happened. name-changed is the last date under one of the sponsor\'s former names.' }),
   summary: Type.String({ minLength: 1, maxLength: EVENT_SUMMARY_MAX }),
   subject: Type.Object({
-    type: StringEnum(['contract', 'meeting', 'fact'] as const),
+    type: StringEnum(['contract', 'meeting', 'fact', 'sponsor'] as const),
     id: Ref(Id)
   }, { additionalProperties: false, description: 'The record the event comes from.' }),
   sources: Embedded(Ref(SourceSummary))

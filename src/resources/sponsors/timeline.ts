@@ -1,5 +1,5 @@
-// A sponsor's timeline: its contracts' signing, start and end, its meetings and its
-// other dated facts, in date order. Dates of reduced precision sort before fuller
+// A sponsor's timeline: its contracts' signing, start and end, its meetings, its
+// other dated facts and the changes of its name (formerNames), in date order. Dates of reduced precision sort before fuller
 // dates of the same period ("2017" before "2017-01" before "2017-01-19").
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import { clip } from '../../lib/text.js'
@@ -8,6 +8,7 @@ import type { Contract } from '../contracts/schemas.js'
 import type { Meeting } from '../meetings/schemas.js'
 import type { TimelineEvent } from './timeline-schemas.js'
 import type { Fact } from '../facts/repository.js'
+import type { Sponsor } from './schemas.js'
 
 const KIND_ORDER: Record<TimelineEvent['kind'], number> = {
   'contract-signed': 0,
@@ -17,7 +18,8 @@ const KIND_ORDER: Record<TimelineEvent['kind'], number> = {
   fact: 3,
   'contract-ended-early': 4,
   'contract-ended': 4,
-  'contract-ends': 4
+  'contract-ends': 4,
+  'name-changed': 5
 }
 
 function names (items: Array<{ name: string }>): string {
@@ -55,9 +57,29 @@ function recordEvent (type: 'meeting' | 'fact', record: Pick<TimelineEvent, 'dat
   return { date: record.date, kind: type, summary: record.summary, subject: { type, id: record.id }, sources: record.sources }
 }
 
+/**
+ * The sponsor's changes of name: one event at the last date of each former name that has
+ * one (formerNames are oldest first; the last gave way to the current name).
+ */
+function nameEvents (sponsor: Pick<Sponsor, 'id' | 'name' | 'formerNames' | 'sources'> | undefined): TimelineEvent[] {
+  if (sponsor === undefined) return []
+  return sponsor.formerNames.flatMap((former, i) => {
+    if (former.until === null) return []
+    const next = sponsor.formerNames[i + 1]?.name ?? sponsor.name
+    return [{
+      date: former.until,
+      kind: 'name-changed' as const,
+      summary: clip(`Went by ${former.name} until ${former.until}, then by ${next}.`, EVENT_SUMMARY_MAX),
+      subject: { type: 'sponsor' as const, id: sponsor.id },
+      sources: sponsor.sources
+    }]
+  })
+}
+
 /** A sponsor's events, unordered: the page puts them in timeline order (see timelineKey). */
-export function buildTimeline (contracts: Contract[], meetings: Meeting[], facts: Fact[], today: string): TimelineEvent[] {
+export function buildTimeline (sponsor: Pick<Sponsor, 'id' | 'name' | 'formerNames' | 'sources'> | undefined, contracts: Contract[], meetings: Meeting[], facts: Fact[], today: string): TimelineEvent[] {
   return [
+    ...nameEvents(sponsor),
     ...contracts.flatMap((contract) => contractEvents(contract, today)),
     ...meetings.map((meeting) => recordEvent('meeting', meeting)),
     ...facts.map((fact) => recordEvent('fact', fact))
