@@ -224,6 +224,8 @@ export default fp<CachingOptions>(async function caching (app, options) {
     }
     // A body is a string to serialise, or JSON a list already wrote as bytes (listResponse).
     const bytes = Buffer.isBuffer(payload) && String(reply.getHeader('content-type')).startsWith('application/json')
+    // A redirect from a withdrawn id (routes/read.ts) gets the reads' freshness, never "forever".
+    if (reply.statusCode === 301) reply.header('cache-control', options.cacheControl)
     if (fromCache.has(request) || reply.statusCode !== 200 || (typeof payload !== 'string' && !bytes)) {
       done(null, payload)
       return

@@ -76,7 +76,7 @@ function headersFor (method: string, status: string, operation: Operation): Head
     if (operation.parameters?.some((parameter) => parameter.in === 'query' && parameter.name === 'cursor') === true) out.push('Link')
   }
   if (method === 'get' && status === '304') out.push('ETag')
-  if (method === 'get' && status === '301') out.push('Location')
+  if (method === 'get' && status === '301') out.push('Location', 'Cache-Control')
   if ((method === 'put' || method === 'patch') && status === '200') out.push('ETag')
   if (method === 'post' && status === '201') out.push('ETag', 'Location')
   if (method === 'post' && /^[24]/.test(status)) out.push('Idempotent-Replayed')

@@ -54,7 +54,8 @@ function register (app: Parameters<FastifyPluginAsyncTypebox>[0], spec: GetSpec<
     }
     // Not stored. An id the reviewed data withdrew (seed/retired.json) says where it went.
     const gone = app.withdrawn(spec.path, id)
-    if (gone?.replacedBy == null) throw noSuchRecord(app.repos, spec.kind, id, gone?.reason)
+    // A replacement deleted since (through the API) leaves only the reason.
+    if (gone?.replacedBy == null || !app.repos.integrity.exists(spec.kind, gone.replacedBy)) throw noSuchRecord(app.repos, spec.kind, id, gone?.reason)
     const href = (request.routeOptions.url ?? `/v1/${spec.path}/:id`).replace(':id', encodeURIComponent(gone.replacedBy))
     return reply.code(301).header('location', href).send({ id, replacedBy: gone.replacedBy, reason: gone.reason, href })
   })

@@ -32,11 +32,14 @@ const FILE = 'retired.json'
 
 const FIELDS = new Set(['id', 'replacedBy', 'reason'])
 
+/** A reason is served in a 301's body (schemas/withdrawn.ts): as long as that allows. */
+const REASON_MAX = 500
+
 function isRetiredRecord (value: unknown): value is RetiredRecord {
   if (typeof value !== 'object' || value === null || !('id' in value) || !('replacedBy' in value) || !('reason' in value)) return false
   const { id, replacedBy, reason } = value
   return typeof id === 'string' && id !== '' && (replacedBy === null || typeof replacedBy === 'string') &&
-    typeof reason === 'string' && reason !== '' && Object.keys(value).every((key) => FIELDS.has(key))
+    typeof reason === 'string' && reason !== '' && reason.length <= REASON_MAX && Object.keys(value).every((key) => FIELDS.has(key))
 }
 
 /** seed/retired.json of a seed folder; none when the file is absent. */
@@ -55,7 +58,7 @@ export function readRetired (dir: string): Retired {
     if (!Array.isArray(list)) throw new SeedError(`${file}: ${key} must be a list`)
     const records: RetiredRecord[] = []
     list.forEach((record: unknown, index) => {
-      if (!isRetiredRecord(record)) throw new SeedError(`${file}: ${key} record ${index}: must be { "id", "replacedBy" (an id or null), "reason" }`)
+      if (!isRetiredRecord(record)) throw new SeedError(`${file}: ${key} record ${index}: must be { "id", "replacedBy" (an id or null), "reason" (at most ${REASON_MAX} characters) }`)
       records.push(record)
     })
     retired[key] = records

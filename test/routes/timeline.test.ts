@@ -103,3 +103,17 @@ t.test('a change of name is on the timeline, at the last date of the former name
   ], 'a former name without an end date has no event')
   t.same(res.body.data[0].sources.map((s: { id: string }) => s.id), ['src'], 'the sponsor\'s sources')
 })
+
+t.test('two changes of name on the same date are two events, page by page', async (t) => {
+  const twice = dataset({
+    sponsors: [sponsor('twice', { name: 'Twice Ltd', formerNames: [{ name: 'First', from: null, until: '2001' }, { name: 'Second', from: '2001', until: '2001' }] })]
+  })
+  const api = await build(t, { seed: twice })
+  const first = await api.get('/v1/sponsors/twice/timeline?limit=1')
+  t.equal(first.body.meta.total, 2)
+  const second = await api.get(`/v1/sponsors/twice/timeline?limit=1&cursor=${String(first.body.meta.nextCursor)}`)
+  t.same([...first.body.data, ...second.body.data].map((e: { summary: string }) => e.summary), [
+    'Went by First until 2001, then by Second.',
+    'Went by Second until 2001, then by Twice Ltd.'
+  ])
+})

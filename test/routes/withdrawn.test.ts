@@ -17,6 +17,7 @@ t.test('a withdrawn id that another record replaced answers 301 to it, with why'
   t.equal(res.status, 301)
   t.equal(res.headers.location, '/v1/contracts/alibaba-top-2017-2028')
   t.same(res.body, { id: 'alibaba-top-2018-2028', replacedBy: 'alibaba-top-2017-2028', reason: 'Renamed when its start was corrected.', href: '/v1/contracts/alibaba-top-2017-2028' })
+  t.equal(res.headers['cache-control'], 'public, max-age=60', 'the reads\' freshness, so no cache keeps the redirect forever')
   const followed = await api.get(String(res.headers.location))
   t.equal(followed.status, 200)
   t.equal(followed.body.id, 'alibaba-top-2017-2028')
@@ -54,4 +55,13 @@ t.test('the package\'s own list is used with the package\'s data', async (t) => 
   t.equal(res.status, 301)
   t.equal(res.headers.location, '/v1/contracts/samsung-top-1997-2016')
   t.equal((await api.get('/v1/contracts/samsung-top-1997-2016')).status, 200)
+})
+
+t.test('a withdrawn id whose replacement was deleted since is a 404 with the reason', async (t) => {
+  const api = await build(t, { seed: data, withdrawn })
+  const deleted = await api.request({ method: 'DELETE', url: '/v1/contracts/alibaba-top-2017-2028', headers: keyFor(api).headers })
+  t.equal(deleted.status, 204)
+  const res = await api.get('/v1/contracts/alibaba-top-2018-2028')
+  t.equal(res.status, 404)
+  t.equal(res.body.detail, 'No contract with id "alibaba-top-2018-2028": the reviewed data withdrew it (Renamed when its start was corrected).')
 })

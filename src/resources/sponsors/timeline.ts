@@ -49,7 +49,9 @@ function contractEvents (contract: Contract, today: string): TimelineEvent[] {
  * the first day of its date, its precision, the kind's rank, then the kind and record.
  */
 export function timelineKey (event: TimelineEvent): string {
-  return [firstDay(event.date), String(event.date.length).padStart(2, '0'), KIND_ORDER[event.kind], event.kind, event.subject.type, event.subject.id].join('|')
+  // A sponsor's changes of name share their subject: the summary (which names the former name) tells them apart.
+  const parts = [firstDay(event.date), String(event.date.length).padStart(2, '0'), KIND_ORDER[event.kind], event.kind, event.subject.type, event.subject.id]
+  return (event.kind === 'name-changed' ? [...parts, event.summary] : parts).join('|')
 }
 
 /** A meeting or another dated fact as one event. */
