@@ -120,8 +120,10 @@ export function problemType (status: number): string {
   return `/problems/${PROBLEM_TYPES[status] ?? (status >= 500 ? 'internal-error' : 'invalid-request')}`
 }
 
-/** A record of this kind (a resource's singular name) has no such id; `label` names the kind in words. */
-/** The 404 of a record that does not exist; `withdrawn`, the reason when the reviewed data withdrew that id. */
+/**
+ * A record of this kind (a resource's singular name) has no such id; `label` names the kind
+ * in words, `withdrawn` the reason when the reviewed data withdrew that id.
+ */
 export function notFound (kind: string, id: string, label = kind, withdrawn?: string): ApiError {
   const why = withdrawn === undefined ? '.' : `: the reviewed data withdrew it (${withdrawn.replace(/\.$/, '')}).`
   return new ApiError(`${upper(kind)}_NOT_FOUND`, `No ${label} with id "${id}"${why}`)

@@ -30,11 +30,13 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
  * What a user typed, as an FTS5 query: in `words` mode every word must match, each as a
  * prefix, and nothing else means anything (no columns, operators or punctuation); in
  * `advanced` mode the text is FTS5 syntax as written. Undefined when no word is left.
+ * A word `whole` says no longer indexed word starts with is searched as itself: the same
+ * rows, scores and marks as its prefix term, for less (see createSearchRepository).
  */
-export function toFtsQuery (q: string, mode: SearchMode = 'words'): string | undefined {
+export function toFtsQuery (q: string, mode: SearchMode = 'words', whole: (word: string) => boolean = () => false): string | undefined {
   if (mode === 'advanced') return q
   const words = q.match(WORD) ?? []
-  return words.length === 0 ? undefined : words.map((word) => `"${word}"*`).join(' ')
+  return words.length === 0 ? undefined : words.map((word) => whole(word) ? `"${word}"` : `"${word}"*`).join(' ')
 }
 
 /** FTS5's complaint about an advanced query, in our words. */
@@ -124,10 +126,10 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
   function query (name: string, q: string | undefined, mode: SearchMode = 'words'): string | undefined {
     if (q === undefined) return undefined
     if (q.trim() === '') throw badParameter(name, 'is empty (only spaces)')
-    const match = toFtsQuery(q, mode)
+    const match = toFtsQuery(q, mode, isWhole)
     if (match === undefined) throw badParameter(name, 'has no words to search for (letters or digits); punctuation is ignored')
     // Quoted words are always valid FTS5: only advanced syntax needs FTS5 to read it first.
-    if (mode === 'words') return exactWhereWhole(q)
+    if (mode === 'words') return match
     try {
       probe.get(match)
     } catch (error) {
@@ -138,19 +140,16 @@ export function createSearchRepository (db: Db, resources: readonly Resource[]) 
   }
 
   /**
-   * The words query for `q`, with each word that no longer indexed word starts with
-   * searched as itself: the same rows, scores and marks as its prefix term, which FTS5
-   * answers by merging the row lists of every word in its range (about five times the
-   * cost for a word in 25,000 documents). Only ASCII words, which the tokenizer folds
-   * to lower case alone; the answer is kept until the data change.
+   * Whether no longer indexed word starts with `word`, so that it can be searched as
+   * itself: FTS5 answers a prefix term by merging the row lists of every word in its range
+   * (about five times the cost for a word in 25,000 documents). Only ASCII words, which the
+   * tokenizer folds to lower case alone; the answer is kept until the data change.
    */
-  function exactWhereWhole (q: string): string {
-    return (q.match(WORD) ?? []).map((word) => {
-      if (!/^[A-Za-z0-9]+$/.test(word)) return `"${word}"*`
-      const term = word.toLowerCase()
-      const next = term.slice(0, -1) + String.fromCharCode(term.charCodeAt(term.length - 1) + 1)
-      return whole(term, () => longerWord.get(`${term}\u0001`, next) === undefined) ? `"${word}"` : `"${word}"*`
-    }).join(' ')
+  function isWhole (word: string): boolean {
+    if (!/^[A-Za-z0-9]+$/.test(word)) return false
+    const term = word.toLowerCase()
+    const next = term.slice(0, -1) + String.fromCharCode(term.charCodeAt(term.length - 1) + 1)
+    return whole(term, () => longerWord.get(`${term}\u0001`, next) === undefined)
   }
 
   function refresh (type: SearchType, id: string): void {

@@ -3,10 +3,13 @@
 import { Type } from 'typebox'
 import { Id, Ref } from './common.js'
 
+/** Longest reason a withdrawn record gives (seed/retired.json is checked against it). */
+export const WITHDRAWN_REASON_MAX = 500
+
 export const Withdrawn = Type.Object({
   id: Ref(Id),
   replacedBy: Ref(Id),
-  reason: Type.String({ minLength: 1, maxLength: 500, description: 'Why the reviewed data withdrew it (seed/retired.json).' }),
+  reason: Type.String({ minLength: 1, maxLength: WITHDRAWN_REASON_MAX, description: 'Why the reviewed data withdrew it (seed/retired.json).' }),
   href: Type.String({ maxLength: 200, pattern: '^/v1/', description: 'The URL of the record that replaced it, as in the Location header.' })
 }, {
   $id: 'Withdrawn',

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadOrder, type Dataset } from '../resources/all.js'
 import type { Repositories } from '../repositories/index.js'
+import { WITHDRAWN_REASON_MAX as REASON_MAX } from '../schemas/withdrawn.js'
 import { SeedError } from './errors.js'
 
 export interface RetiredRecord {
@@ -31,9 +32,6 @@ export interface Retirement {
 const FILE = 'retired.json'
 
 const FIELDS = new Set(['id', 'replacedBy', 'reason'])
-
-/** A reason is served in a 301's body (schemas/withdrawn.ts): as long as that allows. */
-const REASON_MAX = 500
 
 function isRetiredRecord (value: unknown): value is RetiredRecord {
   if (typeof value !== 'object' || value === null || !('id' in value) || !('replacedBy' in value) || !('reason' in value)) return false

@@ -1,6 +1,7 @@
-// A sponsor's timeline: its contracts' signing, start and end, its meetings, its
-// other dated facts and the changes of its name (formerNames), in date order. Dates of reduced precision sort before fuller
-// dates of the same period ("2017" before "2017-01" before "2017-01-19").
+// A sponsor's timeline: its contracts' signing, start and end, its meetings, its other
+// dated facts and the changes of its name (formerNames), in date order. Dates of reduced
+// precision sort before fuller dates of the same period ("2017" before "2017-01" before
+// "2017-01-19").
 import { firstDay, lastDay } from '../../lib/partial-date.js'
 import { clip } from '../../lib/text.js'
 import { EVENT_SUMMARY_MAX } from './timeline-schemas.js'
