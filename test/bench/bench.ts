@@ -19,6 +19,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startFlags } from '../lib/start-command.js'
+import { headersOf } from './responses.js'
 import { ensureWrk, wrk, type Result } from './wrk.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number)
@@ -32,8 +33,6 @@ const DIR = resolve('data/bench')
 // perf's port range (README; BENCH_PORT moves it): API with the cache, the same without, bare, json-server.
 const PORT = Number(process.env.BENCH_PORT ?? 19501)
 const PORTS = { api: PORT, cold: PORT + 1, bare: PORT + 2, json: PORT + 3 }
-/** What the bare route sends as X-Request-Id: as long as the API's UUIDs. */
-export const FIXED_REQUEST_ID = '00000000-0000-4000-8000-000000000000'
 
 /** The benchmarked reads: the issue's list plus the filters users reach for. */
 function queriesFor (size: number): Array<[string, string]> {
@@ -135,16 +134,6 @@ function header (title: string): void {
   if (title !== '') console.log(`\n${title}\n`)
   console.log(`| ${'query'.padEnd(28)} | ${'API req/s'.padStart(9)} | ${'bare req/s'.padStart(10)} | ${'ratio'.padStart(5)} | ${'API p50'.padStart(7)} | ${'API p99'.padStart(7)} | ${'bare p99'.padStart(8)} | ${'errors'.padStart(6)} |`)
   console.log(`|${'-'.repeat(30)}|${'-'.repeat(10)}:|${'-'.repeat(11)}:|${'-'.repeat(6)}:|${'-'.repeat(8)}:|${'-'.repeat(8)}:|${'-'.repeat(9)}:|${'-'.repeat(7)}:|`)
-}
-
-/** The response headers the bare route repeats: all but those Node writes itself. */
-function headersOf (response: Response): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [name, value] of response.headers) {
-    if (['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name)) continue
-    out[name] = name === 'x-request-id' ? FIXED_REQUEST_ID : value
-  }
-  return out
 }
 
 async function main (): Promise<void> {

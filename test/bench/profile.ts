@@ -1,0 +1,154 @@
+// npm run bench:profile — where a cache-off request's CPU goes, in the API and in the bare
+// route that sends the same bytes (test/bench/bare-server.ts), measured with Linux perf
+// (Debian's linux-perf, installed here when missing) while wrk loads one URL. Each sample
+// is charged to one place by its call stack: the socket write (the kernel's writev, which
+// on loopback also delivers the bytes to wrk), SQLite (better-sqlite3's native code, and
+// the file-lock system calls it makes), the ETag's SHA-1, garbage collection, the C
+// library (malloc and memcpy, whose callers perf often cannot see), other kernel time,
+// and everything else — JavaScript, V8 and Node's C++ (Fastify, the hooks,
+// the handler, HTTP). It prints each place's share and its CPU µs per request.
+//
+// V8's own profiler (`node --cpu-prof`) cannot do this: it charges the time of a native
+// call to the JavaScript frame that made it, so better-sqlite3's `get` looked like 29% of
+// one sponsor's CPU where perf counts about 12% for SQLite and 30% for the socket write.
+//
+// Environment: PROFILE_DB (default data/bench/bench-1000.db, made by `npm run bench`),
+// PROFILE_SECONDS sampled per server and URL (default 8), BENCH_CONNECTIONS (default 50),
+// BENCH_PORT (the first of two ports, default 19511). URLs are the arguments; by default
+// the issue's four reads.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { startFlags } from '../lib/start-command.js'
+import { ensureWrk, wrk } from './wrk.js'
+import { headersOf } from './responses.js'
+
+const DB = resolve(process.env.PROFILE_DB ?? 'data/bench/bench-1000.db')
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 8)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const PORT = Number(process.env.BENCH_PORT ?? 19511)
+const FREQUENCY = 2999
+const URLS = process.argv.slice(2).length > 0
+  ? process.argv.slice(2)
+  : ['/v1/sponsors/alibaba-group', '/v1/sponsors?limit=20', '/v1/contracts?activeOn=2020-07-24&limit=20', '/v1/search?q=happiness%20health']
+const PLACES = ['socket write (kernel)', 'SQLite (native code and its system calls)', 'ETag SHA-1', 'garbage collection', 'C library: malloc, memcpy (SQLite\'s or Node\'s)', 'other kernel time', 'JavaScript, V8 and Node (Fastify, hooks, handler, HTTP)'] as const
+type Place = typeof PLACES[number]
+
+function ensurePerf (): void {
+  if (spawnSync('perf', ['--version']).status === 0) return
+  console.log('# installing Debian\'s linux-perf')
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
+  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'linux-perf']]) {
+    const [command = '', ...rest] = [...sudo, ...args]
+    if (spawnSync(command, rest, { stdio: 'inherit' }).status !== 0) throw new Error(`${args.join(' ')} failed: install perf (apt-get install -y linux-perf)`)
+  }
+}
+
+/** The place one sample is charged to, from its frames (leaf first) and their binaries. */
+function placeOf (frames: Array<{ symbol: string, dso: string }>): Place {
+  if (frames.some((f) => /^(do_writev|__x64_sys_writev)/.test(f.symbol))) return 'socket write (kernel)'
+  // SQLite's file locks and size checks: the only fcntl and fstat calls a running server makes.
+  if (frames.some((f) => f.dso.includes('better_sqlite3') || /^(__x64_sys_fcntl|__do_sys_newfstatat)/.test(f.symbol))) return 'SQLite (native code and its system calls)'
+  if (frames.some((f) => /OneShotDigest|sha1_block/.test(f.symbol))) return 'ETag SHA-1'
+  const leaf = frames[0]
+  if (leaf !== undefined && /Scavenge|MarkCompact|Heap::|GCTracer|ConcurrentMarking/.test(leaf.symbol)) return 'garbage collection'
+  // The C library has no frame pointers: its callers are often lost, so it is its own place.
+  if (leaf?.dso.includes('libc.so') === true) return 'C library: malloc, memcpy (SQLite\'s or Node\'s)'
+  if (leaf?.dso.includes('kernel') === true) return 'other kernel time'
+  return 'JavaScript, V8 and Node (Fastify, hooks, handler, HTTP)'
+}
+
+/** Counts perf's samples by place, reading `perf script` as it prints. */
+async function samplesByPlace (data: string): Promise<Map<Place, number>> {
+  const counts = new Map<Place, number>(PLACES.map((place) => [place, 0]))
+  const script = spawn('perf', ['script', '-i', data, '-F', 'ip,sym,dso'], { stdio: ['ignore', 'pipe', 'ignore'] })
+  let frames: Array<{ symbol: string, dso: string }> = []
+  const flush = () => {
+    if (frames.length > 0) counts.set(placeOf(frames), (counts.get(placeOf(frames)) ?? 0) + 1)
+    frames = []
+  }
+  for await (const line of createInterface({ input: script.stdout })) {
+    const match = /^\s*[0-9a-f]+\s+(.*?)\s+\((.*)\)\s*$/.exec(line)
+    if (match === null) { flush(); continue }
+    frames.push({ symbol: match[1] ?? '', dso: match[2] ?? '' })
+  }
+  flush()
+  return counts
+}
+
+const children = new Set<ChildProcess>()
+function start (args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  children.add(child)
+  child.once('exit', () => { children.delete(child) })
+  return child
+}
+async function ready (url: string): Promise<void> {
+  for (let i = 0; i < 3000; i++) {
+    try { if ((await fetch(url)).ok) return } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+/** Samples one server's CPU while wrk loads a URL; the places' shares and µs per request. */
+async function profile (pid: number, url: string, dir: string): Promise<{ rps: number, perRequest: Map<Place, number>, share: Map<Place, number> }> {
+  await wrk(url, 1, CONNECTIONS)
+  const data = join(dir, 'perf.data')
+  const load = wrk(url, SECONDS + 2, CONNECTIONS)
+  await new Promise((r) => setTimeout(r, 1000))
+  const record = spawnSync('perf', ['record', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', data, '--', 'sleep', String(SECONDS)], { stdio: 'ignore' })
+  if (record.status !== 0) throw new Error('perf record failed (is kernel.perf_event_paranoid above 2?)')
+  const { rps } = await load
+  const counts = await samplesByPlace(data)
+  const total = [...counts.values()].reduce((a, b) => a + b, 0)
+  const requests = rps * SECONDS
+  const share = new Map(PLACES.map((place) => [place, (counts.get(place) ?? 0) / Math.max(total, 1)]))
+  const perRequest = new Map(PLACES.map((place) => [place, (counts.get(place) ?? 0) / FREQUENCY / requests * 1e6]))
+  return { rps, perRequest, share }
+}
+
+async function main (): Promise<void> {
+  ensureWrk()
+  ensurePerf()
+  if (!existsSync(DB)) throw new Error(`${DB} is missing: run BENCH_SIZES=1000 npm run bench (or npm run db:generate-large) first`)
+  if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'))
+  const db = join(dir, 'profile.db')
+  copyFileSync(DB, db)
+  const api = start([...startFlags(), 'dist/server.js'], { DATABASE_PATH: db, HOST: '127.0.0.1', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0' })
+  await ready(`http://127.0.0.1:${PORT}/ready`)
+  const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
+  for (const path of URLS) {
+    const response = await fetch(`http://127.0.0.1:${PORT}${path}`)
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`)
+    responses[path] = { status: response.status, headers: headersOf(response), body: await response.text() }
+  }
+  const file = join(dir, 'responses.json')
+  writeFileSync(file, JSON.stringify(responses))
+  const bare = start(['--import', 'tsx', 'test/bench/bare-server.ts', file], { PORT: String(PORT + 1) })
+  await ready(`http://127.0.0.1:${PORT + 1}${URLS[0] ?? '/'}`)
+
+  console.log(`# bench:profile: ${DB}, response cache off, wrk -t1 -c${CONNECTIONS}, perf at ${FREQUENCY} Hz for ${SECONDS} s per server and URL, ${new Date().toISOString()}`)
+  for (const path of URLS) {
+    const a = await profile(api.pid ?? 0, `http://127.0.0.1:${PORT}${path}`, dir)
+    const b = await profile(bare.pid ?? 0, `http://127.0.0.1:${PORT + 1}${path}`, dir)
+    const sum = (m: Map<Place, number>) => [...m.values()].reduce((x, y) => x + y, 0)
+    console.log(`\n${path}: API ${a.rps.toFixed(0)} req/s, bare ${b.rps.toFixed(0)} req/s (${(a.rps / b.rps).toFixed(2)}); CPU per request ${sum(a.perRequest).toFixed(1)} µs against ${sum(b.perRequest).toFixed(1)} µs\n`)
+    console.log(`| ${'where'.padEnd(56)} | API share | API µs/req | bare share | bare µs/req |`)
+    console.log(`|${'-'.repeat(58)}|----------:|-----------:|-----------:|------------:|`)
+    for (const place of PLACES) {
+      const pct = (m: Map<Place, number>) => `${((m.get(place) ?? 0) * 100).toFixed(1)}%`
+      console.log(`| ${place.padEnd(56)} | ${pct(a.share).padStart(9)} | ${(a.perRequest.get(place) ?? 0).toFixed(1).padStart(10)} | ${pct(b.share).padStart(10)} | ${(b.perRequest.get(place) ?? 0).toFixed(1).padStart(11)} |`)
+    }
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+
+try {
+  await main()
+} finally {
+  for (const child of children) child.kill('SIGTERM')
+}
