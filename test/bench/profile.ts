@@ -49,7 +49,7 @@ function ensurePerf (): void {
 /** The place one sample is charged to, from its frames (leaf first) and their binaries. */
 function placeOf (frames: Array<{ symbol: string, dso: string }>): Place {
   if (frames.some((f) => /^(do_writev|__x64_sys_writev)/.test(f.symbol))) return 'socket write (kernel)'
-  // SQLite's file locks and size checks: the only fcntl and fstat calls a running server makes.
+  // SQLite's file locks and size checks: nearly all the fcntl and fstat calls a running server makes.
   if (frames.some((f) => f.dso.includes('better_sqlite3') || /^(__x64_sys_fcntl|__do_sys_newfstatat)/.test(f.symbol))) return 'SQLite (native code and its system calls)'
   if (frames.some((f) => /OneShotDigest|sha1_block/.test(f.symbol))) return 'ETag SHA-1'
   const leaf = frames[0]
@@ -66,7 +66,10 @@ async function samplesByPlace (data: string): Promise<Map<Place, number>> {
   const script = spawn('perf', ['script', '-i', data, '-F', 'ip,sym,dso'], { stdio: ['ignore', 'pipe', 'ignore'] })
   let frames: Array<{ symbol: string, dso: string }> = []
   const flush = () => {
-    if (frames.length > 0) counts.set(placeOf(frames), (counts.get(placeOf(frames)) ?? 0) + 1)
+    if (frames.length > 0) {
+      const place = placeOf(frames)
+      counts.set(place, (counts.get(place) ?? 0) + 1)
+    }
     frames = []
   }
   for await (const line of createInterface({ input: script.stdout })) {
