@@ -2,7 +2,7 @@
 // route that sends the same bytes (test/bench/bare-server.ts), measured with Linux perf
 // (Debian's linux-perf, installed here when missing) while wrk loads one URL. Each sample
 // is charged to one place by its call stack: the socket write (the kernel's writev, which
-// on loopback also delivers the bytes to wrk), SQLite (better-sqlite3's native code, and
+// or write, which on loopback also deliver the bytes to wrk), SQLite (better-sqlite3's native code, and
 // the file-lock system calls it makes), the ETag's SHA-1, garbage collection, the C
 // library (malloc and memcpy, whose callers perf often cannot see), other kernel time,
 // and everything else — JavaScript, V8 and Node's C++ (Fastify, the hooks,
@@ -10,14 +10,15 @@
 //
 // V8's own profiler (`node --cpu-prof`) cannot do this: it charges the time of a native
 // call to the JavaScript frame that made it, so better-sqlite3's `get` looked like 29% of
-// one sponsor's CPU where perf counts about 12% for SQLite and 30% for the socket write.
+// one sponsor's CPU (with its idle time) where perf counts about 12% for SQLite's own code
+// and a quarter for the socket write; the rest of that call is V8 and Node making its values.
 //
 // Environment: PROFILE_DB (default data/bench/bench-1000.db, made by `npm run bench`),
 // PROFILE_SECONDS sampled per server and URL (default 8), BENCH_CONNECTIONS (default 50),
 // BENCH_PORT (the first of two ports, default 19511). URLs are the arguments; by default
 // the issue's four reads.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -46,9 +47,22 @@ function ensurePerf (): void {
   }
 }
 
+/**
+ * perf drops kernel samples without a word for a user other than root when
+ * kernel.perf_event_paranoid is above 1: the socket write would then read as zero.
+ */
+function ensureKernelSamples (): void {
+  const paranoid = Number(readFileSync('/proc/sys/kernel/perf_event_paranoid', 'utf8'))
+  if (paranoid > 1 && process.getuid?.() !== 0) throw new Error(`kernel.perf_event_paranoid is ${paranoid}: run as root, or sysctl kernel.perf_event_paranoid=1, or perf loses the kernel's samples`)
+}
+
+/** Whether a binary perf names is the kernel or one of its modules ("[kernel.kallsyms]", "[nf_conntrack]"). */
+const inKernel = (dso: string): boolean => dso.startsWith('[') && dso !== '[vdso]' && dso !== '[unknown]' && !dso.startsWith('[JIT')
+
 /** The place one sample is charged to, from its frames (leaf first) and their binaries. */
 function placeOf (frames: Array<{ symbol: string, dso: string }>): Place {
-  if (frames.some((f) => /^(do_writev|__x64_sys_writev)/.test(f.symbol))) return 'socket write (kernel)'
+  // writev when a response goes out in pieces, write when it is one buffer: both end in tcp_sendmsg.
+  if (frames.some((f) => /^(tcp_sendmsg|do_writev|__x64_sys_writev)/.test(f.symbol))) return 'socket write (kernel)'
   // SQLite's file locks and size checks: nearly all the fcntl and fstat calls a running server makes.
   if (frames.some((f) => f.dso.includes('better_sqlite3') || /^(__x64_sys_fcntl|__do_sys_newfstatat)/.test(f.symbol))) return 'SQLite (native code and its system calls)'
   if (frames.some((f) => /OneShotDigest|sha1_block/.test(f.symbol))) return 'ETag SHA-1'
@@ -56,7 +70,7 @@ function placeOf (frames: Array<{ symbol: string, dso: string }>): Place {
   if (leaf !== undefined && /Scavenge|MarkCompact|Heap::|GCTracer|ConcurrentMarking/.test(leaf.symbol)) return 'garbage collection'
   // The C library has no frame pointers: its callers are often lost, so it is its own place.
   if (leaf?.dso.includes('libc.so') === true) return 'C library: malloc, memcpy (SQLite\'s or Node\'s)'
-  if (leaf?.dso.includes('kernel') === true) return 'other kernel time'
+  if (leaf !== undefined && inKernel(leaf.dso)) return 'other kernel time'
   return 'JavaScript, V8 and Node (Fastify, hooks, handler, HTTP)'
 }
 
@@ -78,6 +92,9 @@ async function samplesByPlace (data: string): Promise<Map<Place, number>> {
     frames.push({ symbol: match[1] ?? '', dso: match[2] ?? '' })
   }
   flush()
+  const status = script.exitCode ?? await new Promise<number | null>((r) => { script.once('exit', r) })
+  if (status !== 0) throw new Error(`perf script -i ${data} failed (${status})`)
+  if ([...counts.values()].every((n) => n === 0)) throw new Error(`perf recorded no samples in ${data}`)
   return counts
 }
 
@@ -88,12 +105,22 @@ function start (args: string[], env: Record<string, string>): ChildProcess {
   child.once('exit', () => { children.delete(child) })
   return child
 }
-async function ready (url: string): Promise<void> {
+/** Waits for a spawned server's URL; fails if that server exits first (e.g. its port was taken). */
+async function ready (child: ChildProcess, url: string): Promise<void> {
   for (let i = 0; i < 3000; i++) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`)
     try { if ((await fetch(url)).ok) return } catch { /* not up yet */ }
     await new Promise((r) => setTimeout(r, 10))
   }
   throw new Error(`${url} did not answer`)
+}
+
+/** A process's CPU time so far (user and system), in seconds, from /proc. */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100)
+function cpuSeconds (pid: number): number {
+  // The fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  return (Number(fields[11]) + Number(fields[12])) / TICKS
 }
 
 /** Samples one server's CPU while wrk loads a URL; the places' shares and µs per request. */
@@ -102,27 +129,31 @@ async function profile (pid: number, url: string, dir: string): Promise<{ rps: n
   const data = join(dir, 'perf.data')
   const load = wrk(url, SECONDS + 2, CONNECTIONS)
   await new Promise((r) => setTimeout(r, 1000))
+  const before = cpuSeconds(pid)
   const record = spawnSync('perf', ['record', '-F', String(FREQUENCY), '-g', '-p', String(pid), '-o', data, '--', 'sleep', String(SECONDS)], { stdio: 'ignore' })
-  if (record.status !== 0) throw new Error('perf record failed (is kernel.perf_event_paranoid above 2?)')
-  const { rps } = await load
+  const used = cpuSeconds(pid) - before
+  const { rps, errors } = await load
+  if (record.status !== 0) throw new Error(`perf record -p ${pid} failed (${record.status})`)
+  if (!Number.isFinite(rps) || errors > 0) throw new Error(`${url}: wrk saw ${errors} errors (${rps} req/s)`)
   const counts = await samplesByPlace(data)
   const total = [...counts.values()].reduce((a, b) => a + b, 0)
-  const requests = rps * SECONDS
-  const share = new Map(PLACES.map((place) => [place, (counts.get(place) ?? 0) / Math.max(total, 1)]))
-  const perRequest = new Map(PLACES.map((place) => [place, (counts.get(place) ?? 0) / FREQUENCY / requests * 1e6]))
+  // Shares from the samples; µs from the CPU time the process used while perf sampled it
+  // (not from the sampling rate, which the kernel may lower).
+  const share = new Map(PLACES.map((place) => [place, (counts.get(place) ?? 0) / total]))
+  const perRequest = new Map(PLACES.map((place) => [place, (share.get(place) ?? 0) * used / (rps * SECONDS) * 1e6]))
   return { rps, perRequest, share }
 }
 
 async function main (): Promise<void> {
   ensureWrk()
   ensurePerf()
+  ensureKernelSamples()
   if (!existsSync(DB)) throw new Error(`${DB} is missing: run BENCH_SIZES=1000 npm run bench (or npm run db:generate-large) first`)
   if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
-  const dir = mkdtempSync(join(tmpdir(), 'profile-'))
   const db = join(dir, 'profile.db')
   copyFileSync(DB, db)
   const api = start([...startFlags(), 'dist/server.js'], { DATABASE_PATH: db, HOST: '127.0.0.1', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0' })
-  await ready(`http://127.0.0.1:${PORT}/ready`)
+  await ready(api, `http://127.0.0.1:${PORT}/ready`)
   const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
   for (const path of URLS) {
     const response = await fetch(`http://127.0.0.1:${PORT}${path}`)
@@ -132,7 +163,7 @@ async function main (): Promise<void> {
   const file = join(dir, 'responses.json')
   writeFileSync(file, JSON.stringify(responses))
   const bare = start(['--import', 'tsx', 'test/bench/bare-server.ts', file], { PORT: String(PORT + 1) })
-  await ready(`http://127.0.0.1:${PORT + 1}${URLS[0] ?? '/'}`)
+  await ready(bare, `http://127.0.0.1:${PORT + 1}${URLS[0] ?? '/'}`)
 
   console.log(`# bench:profile: ${DB}, response cache off, wrk -t1 -c${CONNECTIONS}, perf at ${FREQUENCY} Hz for ${SECONDS} s per server and URL, ${new Date().toISOString()}`)
   for (const path of URLS) {
@@ -147,11 +178,12 @@ async function main (): Promise<void> {
       console.log(`| ${place.padEnd(56)} | ${pct(a.share).padStart(9)} | ${(a.perRequest.get(place) ?? 0).toFixed(1).padStart(10)} | ${pct(b.share).padStart(10)} | ${(b.perRequest.get(place) ?? 0).toFixed(1).padStart(11)} |`)
     }
   }
-  rmSync(dir, { recursive: true, force: true })
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'profile-'))
 try {
   await main()
 } finally {
   for (const child of children) child.kill('SIGTERM')
+  rmSync(dir, { recursive: true, force: true })
 }
