@@ -61,12 +61,41 @@ export interface JsonPage {
 
 const OPEN = Buffer.from('{"data":[')
 
+/** A path of plain segments and a query of plain `name=value` pairs: URL would write both back as they are. */
+const PLAIN_PATH = /^(?:\/[\w-]+)+$/
+const PLAIN_QUERY = /^[\w.*-]+=[\w.*-]*(?:&[\w.*-]+=[\w.*-]*)*$/
+
+/**
+ * The request's path and query with `cursor` set, as WHATWG URL's `searchParams.set`
+ * writes it: the first `cursor` pair takes the new value and any other goes, or it is
+ * added at the end. A plain URL (every benchmarked list's) is edited as text, which
+ * costs a fraction of parsing it (URL was 3.5% of a cache-off list's CPU, BENCHMARKS.md);
+ * anything else, escapes included, goes through URL. A cursor is base64url, plain too.
+ */
+export function withCursor (url: string, cursor: string): string {
+  const mark = url.indexOf('?')
+  const path = mark === -1 ? url : url.slice(0, mark)
+  const query = mark === -1 ? '' : url.slice(mark + 1)
+  if (PLAIN_PATH.test(path) && (query === '' || PLAIN_QUERY.test(query))) {
+    let set = false
+    const pairs = (query === '' ? [] : query.split('&')).flatMap((pair) => {
+      if (!pair.startsWith('cursor=')) return [pair]
+      if (set) return []
+      set = true
+      return [`cursor=${cursor}`]
+    })
+    if (!set) pairs.push(`cursor=${cursor}`)
+    return `${path}?${pairs.join('&')}`
+  }
+  const parsed = new URL(url, 'http://localhost')
+  parsed.searchParams.set('cursor', cursor)
+  return `${parsed.pathname}${parsed.search}`
+}
+
 /** A `Link: rel="next"` header when another page follows. */
 function linkNext (request: FastifyRequest, reply: FastifyReply, nextCursor: string | null): void {
   if (nextCursor === null) return
-  const url = new URL(request.url, 'http://localhost')
-  url.searchParams.set('cursor', nextCursor)
-  reply.header('link', `<${request.protocol}://${request.host}${url.pathname}${url.search}>; rel="next"`)
+  reply.header('link', `<${request.protocol}://${request.host}${withCursor(request.url, nextCursor)}>; rel="next"`)
 }
 
 /** The list envelope, with a `Link: rel="next"` header when another page follows. */
