@@ -19,6 +19,7 @@ import caching from './plugins/caching.js'
 import database from './plugins/database.js'
 import methods from './plugins/methods.js'
 import problems, { frameworkErrors } from './plugins/problems.js'
+import { clientErrorHandler } from './lib/client-error.js'
 import strictQuery from './plugins/strict-query.js'
 import openapi, { API_TITLE } from './plugins/swagger.js'
 import changes from './routes/changes.js'
@@ -93,6 +94,8 @@ export async function buildApp (options: AppOptions) {
     trustProxy: fastifyTrust(trustProxy),
     requestTimeout: options.requestTimeout ?? defaults.requestTimeout,
     frameworkErrors,
+    // A request the HTTP parser cannot read is a problem document too (src/lib/client-error.ts).
+    clientErrorHandler,
     // Ids are at most 100 characters; longer path segments reach validation (400).
     routerOptions: { maxParamLength: 500 },
     // fast-json-stringify picks nullable branches with its own Ajv: teach it the format too.

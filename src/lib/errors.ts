@@ -17,6 +17,7 @@ export const ERRORS = {
   UNAUTHORIZED: { status: 401, title: 'Unauthorized', meaning: 'No API key, or one that is unknown or revoked.' },
   FORBIDDEN: { status: 403, title: 'Forbidden', meaning: 'The API key lacks the scope the operation needs.' },
   ROUTE_NOT_FOUND: { status: 404, title: 'Not Found', meaning: 'No such route (the API lives under /v1).' },
+  REQUEST_TIMEOUT: { status: 408, title: 'Request Timeout', meaning: 'The request did not arrive in full within `REQUEST_TIMEOUT_MS`; the connection is closed.' },
   DUPLICATE_ID: { status: 409, title: 'Conflict', meaning: 'A POST names an id that is taken.' },
   DUPLICATE_RECORD: { status: 409, title: 'Conflict', meaning: 'The record repeats an existing one\'s natural key (a source\'s URL, a sponsor\'s current or former name in any case, the same sponsors holding a category over an overlapping term, a meeting\'s date, sponsors and city); `existing` names it.' },
   INVALID_TERM: { status: 409, title: 'Conflict', meaning: 'A contract ends before it starts.' },
@@ -27,6 +28,7 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported Media Type', meaning: 'The body is not `application/json`.' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Unprocessable Content', meaning: 'The Idempotency-Key was used with a different request (method, path or body).' },
   RATE_LIMITED: { status: 429, title: 'Too Many Requests', meaning: 'Too many requests from this client; see Retry-After.' },
+  HEADERS_TOO_LARGE: { status: 431, title: 'Request Header Fields Too Large', meaning: 'The request\'s URL and headers together are larger than the server accepts (16 KiB, Node\'s limit); the connection is closed.' },
   INTERNAL_ERROR: { status: 500, title: 'Internal Server Error', meaning: 'An unexpected error; the requestId finds it in the logs.' },
   OVERLOADED: { status: 503, title: 'Service Unavailable', meaning: 'The server is overloaded; see Retry-After.' },
   READ_ONLY: { status: 503, title: 'Service Unavailable', meaning: 'A write was sent to a read-only replica; the detail names the primary.' },
@@ -104,6 +106,7 @@ const PROBLEM_TYPES: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
+  408: 'request-timeout',
   409: 'conflict',
   412: 'precondition-failed',
   413: 'payload-too-large',
@@ -111,6 +114,7 @@ const PROBLEM_TYPES: Record<number, string> = {
   415: 'unsupported-media-type',
   422: 'unprocessable',
   429: 'rate-limited',
+  431: 'headers-too-large',
   500: 'internal-error',
   503: 'service-unavailable'
 }
