@@ -28,7 +28,7 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
 
 /**
  * What a user typed, as an FTS5 query: in `words` mode every word must match, each as a
- * prefix, and nothing else means anything (no columns, operators or punctuation); in
+ * prefix (but a single letter or digit as itself), and nothing else means anything (no columns, operators or punctuation); in
  * `advanced` mode the text is FTS5 syntax as written. Undefined when no word is left.
  * A word `whole` says no longer indexed word starts with is searched as itself: the same
  * rows, scores and marks as its prefix term, for less (see createSearchRepository).
@@ -36,7 +36,9 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
 export function toFtsQuery (q: string, mode: SearchMode = 'words', whole: (word: string) => boolean = () => false): string | undefined {
   if (mode === 'advanced') return q
   const words = q.match(WORD) ?? []
-  return words.length === 0 ? undefined : words.map((word) => whole(word) ? `"${word}"` : `"${word}"*`).join(' ')
+  // One letter or digit is a word by itself: as a prefix it would match most of the index
+  // ("P&G" is the words p and g, not every word starting with p and g).
+  return words.length === 0 ? undefined : words.map((word) => word.length === 1 || whole(word) ? `"${word}"` : `"${word}"*`).join(' ')
 }
 
 /** FTS5's complaint about an advanced query, in our words. */

@@ -58,8 +58,22 @@ t.test('prefix matching and FTS5 syntax', async (t) => {
   t.same(await ids('omega OR davos'), [], 'in words mode OR is a word like any other')
   t.same(await ids('zürich'), [], 'no hit is an empty list')
   t.equal(toFtsQuery('happiness  health'), '"happiness"* "health"*')
-  t.equal(toFtsQuery('TOP: sponsor:visa) "x'), '"TOP"* "sponsor"* "visa"* "x"*', 'columns, operators and punctuation cannot break a plain query')
+  t.equal(toFtsQuery('TOP: sponsor:visa) "xy'), '"TOP"* "sponsor"* "visa"* "xy"*', 'columns, operators and punctuation cannot break a plain query')
+  t.equal(toFtsQuery('P&G 3 m'), '"P" "G" "3" "m"', 'a single letter or digit is a word by itself')
   t.equal(toFtsQuery('a OR b', 'advanced'), 'a OR b')
+})
+
+t.test('a single letter is a word by itself: P&G finds P&G, not every p… and g… word', async (t) => {
+  const api = await build(t, { seed: dataset({
+    sponsors: [
+      sponsor('procter-and-gamble', { name: 'Procter & Gamble', description: 'Consumer goods, known as P&G.' }),
+      sponsor('pacific-games', { name: 'Pacific Games Group', description: 'Plays and games.' })
+    ]
+  }) })
+  const ids = async (q: string) => (await api.get(`/v1/search?q=${encodeURIComponent(q)}`)).body.data.map((h: { id: string }) => h.id)
+  t.same(await ids('P&G'), ['procter-and-gamble'])
+  t.same(await ids('p g'), ['procter-and-gamble'], 'the same words, other punctuation')
+  t.same((await ids('pac gam')).sort(), ['pacific-games'], 'two letters or more are still prefixes')
 })
 
 t.test('a word searched as itself answers as its prefix term, and follows the data', async (t) => {
