@@ -15,11 +15,6 @@ import type { Resource } from '../resources/resource.js'
 /** A searchable resource's singular name: "sponsor", "contract"… */
 export type SearchType = string
 
-/**
- * Turns what a user typed into an FTS5 query. Plain words become quoted prefix terms
- * that must all match ("happi heal" finds "happiness and health"); a query using FTS5
- * syntax (quotes, *, parentheses, column filters, AND/OR/NOT/NEAR) is passed as written.
- */
 /** How `q` is read: as words (the default) or as FTS5 query syntax. */
 export type SearchMode = 'words' | 'advanced'
 
@@ -28,8 +23,9 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{M}]+/gu
 
 /**
  * What a user typed, as an FTS5 query: in `words` mode every word must match, each as a
- * prefix (but a single letter or digit as itself), and nothing else means anything (no columns, operators or punctuation); in
- * `advanced` mode the text is FTS5 syntax as written. Undefined when no word is left.
+ * prefix (a single letter or digit as itself), and nothing else means anything (no
+ * columns, operators or punctuation); in `advanced` mode the text is FTS5 syntax as
+ * written. Undefined when no word is left.
  * A word `whole` says no longer indexed word starts with is searched as itself: the same
  * rows, scores and marks as its prefix term, for less (see createSearchRepository).
  */

@@ -15,11 +15,12 @@
 // BENCH_ONLY (a comma-separated list of query names, to look at a few), BENCH_PORT (the
 // first of the four ports it listens on, default 19501), BENCH_NODE_FLAGS (Node flags
 // for the API; default those of package.json's start script, empty for none).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { startFlags } from '../lib/start-command.js'
-import { headersOf } from './responses.js'
+import { startBare } from './responses.js'
+import { ready, start, stop, stopAll } from './servers.js'
 import { ensureWrk, wrk, type Result } from './wrk.js'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number)
@@ -50,38 +51,6 @@ function queriesFor (size: number): Array<[string, string]> {
     ['category holders', '/v1/categories/cloud-services/holders?on=2024-07-26']
   ]
   return ONLY === undefined ? all : all.filter(([name]) => ONLY.includes(name))
-}
-
-async function waitFor (url: string, timeoutMs = 180_000): Promise<number> {
-  const started = performance.now()
-  while (performance.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(url)).ok) return performance.now() - started
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 5))
-  }
-  throw new Error(`${url} did not answer`)
-}
-
-const children = new Set<ChildProcess>()
-
-/** Spawns a server; it is stopped when the bench ends, even on an error. */
-function start (command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-  children.add(child)
-  child.once('exit', () => { children.delete(child) })
-  return child
-}
-
-/** Waits for a spawned server's URL; fails if the server exits first (e.g. its port was taken). */
-async function ready (child: ChildProcess, url: string): Promise<number> {
-  const exited = new Promise<never>((_resolve, reject) => { child.once('exit', (code) => { reject(new Error(`${url}: the server exited (${code})`)) }) })
-  return await Promise.race([waitFor(url), exited])
-}
-
-async function stop (child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  await new Promise<void>((r) => { child.once('exit', () => { r() }); child.kill('SIGTERM') })
 }
 
 function peakRssMb (pid: number | undefined): number {
@@ -158,16 +127,7 @@ async function main (): Promise<void> {
     const api = start(process.execPath, [...NODE_FLAGS, 'dist/server.js'], { ...env, PORT: String(PORTS.api) })
     const startup = await ready(api, `http://127.0.0.1:${PORTS.api}/ready`)
 
-    const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
-    for (const [, path] of queries) {
-      const response = await fetch(`http://127.0.0.1:${PORTS.api}${path}`)
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`)
-      responses[path] = { status: response.status, headers: headersOf(response), body: await response.text() }
-    }
-    const responsesFile = join(DIR, `responses-${size}.json`)
-    writeFileSync(responsesFile, JSON.stringify(responses))
-    const bare = start(process.execPath, ['--import', 'tsx', 'test/bench/bare-server.ts', responsesFile], { PORT: String(PORTS.bare) })
-    await ready(bare, `http://127.0.0.1:${PORTS.bare}${queries[0]?.[1] ?? '/'}`)
+    const { responses, bare } = await startBare(`http://127.0.0.1:${PORTS.api}`, queries.map(([, path]) => path), join(DIR, `responses-${size}.json`), PORTS.bare)
 
     console.log(`\n## ${size} sponsors, ${size * 3} contracts, ${Math.floor(size / 2)} meetings — API ready ${startup.toFixed(0)} ms from spawn`)
     header('### Cache hit (response cache on, repeated URL)')
@@ -254,6 +214,6 @@ async function main (): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error)
-  for (const child of children) child.kill('SIGTERM')
+  stopAll()
   process.exit(1)
 })

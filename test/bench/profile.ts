@@ -17,14 +17,15 @@
 // PROFILE_SECONDS sampled per server and URL (default 8), BENCH_CONNECTIONS (default 50),
 // BENCH_PORT (the first of two ports, default 19511). URLs are the arguments; by default
 // the issue's four reads.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { startFlags } from '../lib/start-command.js'
-import { ensureWrk, wrk } from './wrk.js'
-import { headersOf } from './responses.js'
+import { startBare } from './responses.js'
+import { ready, start, stopAll } from './servers.js'
+import { ensureDebian, ensureWrk, wrk } from './wrk.js'
 
 const DB = resolve(process.env.PROFILE_DB ?? 'data/bench/bench-1000.db')
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 8)
@@ -36,16 +37,6 @@ const URLS = process.argv.slice(2).length > 0
   : ['/v1/sponsors/alibaba-group', '/v1/sponsors?limit=20', '/v1/contracts?activeOn=2020-07-24&limit=20', '/v1/search?q=happiness%20health']
 const PLACES = ['socket write (kernel)', 'SQLite (native code and its system calls)', 'ETag SHA-1', 'garbage collection', 'C library: malloc, memcpy (SQLite\'s or Node\'s)', 'other kernel time', 'JavaScript, V8 and Node (Fastify, hooks, handler, HTTP)'] as const
 type Place = typeof PLACES[number]
-
-function ensurePerf (): void {
-  if (spawnSync('perf', ['--version']).status === 0) return
-  console.log('# installing Debian\'s linux-perf')
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo']
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'linux-perf']]) {
-    const [command = '', ...rest] = [...sudo, ...args]
-    if (spawnSync(command, rest, { stdio: 'inherit' }).status !== 0) throw new Error(`${args.join(' ')} failed: install perf (apt-get install -y linux-perf)`)
-  }
-}
 
 /**
  * perf drops kernel samples without a word for a user other than root when
@@ -98,23 +89,6 @@ async function samplesByPlace (data: string): Promise<Map<Place, number>> {
   return counts
 }
 
-const children = new Set<ChildProcess>()
-function start (args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
-  children.add(child)
-  child.once('exit', () => { children.delete(child) })
-  return child
-}
-/** Waits for a spawned server's URL; fails if that server exits first (e.g. its port was taken). */
-async function ready (child: ChildProcess, url: string): Promise<void> {
-  for (let i = 0; i < 3000; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`)
-    try { if ((await fetch(url)).ok) return } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 10))
-  }
-  throw new Error(`${url} did not answer`)
-}
-
 /** A process's CPU time so far (user and system), in seconds, from /proc. */
 const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100)
 function cpuSeconds (pid: number): number {
@@ -146,24 +120,15 @@ async function profile (pid: number, url: string, dir: string): Promise<{ rps: n
 
 async function main (): Promise<void> {
   ensureWrk()
-  ensurePerf()
+  ensureDebian('perf', 'linux-perf')
   ensureKernelSamples()
   if (!existsSync(DB)) throw new Error(`${DB} is missing: run BENCH_SIZES=1000 npm run bench (or npm run db:generate-large) first`)
   if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('build failed')
   const db = join(dir, 'profile.db')
   copyFileSync(DB, db)
-  const api = start([...startFlags(), 'dist/server.js'], { DATABASE_PATH: db, HOST: '127.0.0.1', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0' })
+  const api = start(process.execPath, [...startFlags(), 'dist/server.js'], { DATABASE_PATH: db, HOST: '127.0.0.1', PORT: String(PORT), LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0', MAX_EVENT_LOOP_DELAY_MS: '0', RESPONSE_CACHE_ENTRIES: '0' })
   await ready(api, `http://127.0.0.1:${PORT}/ready`)
-  const responses: Record<string, { status: number, headers: Record<string, string>, body: string }> = {}
-  for (const path of URLS) {
-    const response = await fetch(`http://127.0.0.1:${PORT}${path}`)
-    if (!response.ok) throw new Error(`${path} answered ${response.status}`)
-    responses[path] = { status: response.status, headers: headersOf(response), body: await response.text() }
-  }
-  const file = join(dir, 'responses.json')
-  writeFileSync(file, JSON.stringify(responses))
-  const bare = start(['--import', 'tsx', 'test/bench/bare-server.ts', file], { PORT: String(PORT + 1) })
-  await ready(bare, `http://127.0.0.1:${PORT + 1}${URLS[0] ?? '/'}`)
+  const { bare } = await startBare(`http://127.0.0.1:${PORT}`, URLS, join(dir, 'responses.json'), PORT + 1)
 
   console.log(`# bench:profile: ${DB}, response cache off, wrk -t1 -c${CONNECTIONS}, perf at ${FREQUENCY} Hz for ${SECONDS} s per server and URL, ${new Date().toISOString()}`)
   for (const path of URLS) {
@@ -184,6 +149,6 @@ const dir = mkdtempSync(join(tmpdir(), 'profile-'))
 try {
   await main()
 } finally {
-  for (const child of children) child.kill('SIGTERM')
+  stopAll()
   rmSync(dir, { recursive: true, force: true })
 }

@@ -4,15 +4,20 @@ import { spawn, spawnSync } from 'node:child_process'
 
 export interface Result { rps: number, p50: number, p99: number, errors: number }
 
-export function ensureWrk (): void {
-  if (spawnSync('wrk', ['--version']).error === undefined) return
-  console.log('# installing Debian\'s wrk')
+/** Installs Debian's `pkg` when `command` is not on the PATH (the benchmarks' tools). */
+export function ensureDebian (command: string, pkg: string): void {
+  if (spawnSync(command, ['--version']).error === undefined) return
+  console.log(`# installing Debian's ${pkg}`)
   const sudo = process.getuid?.() === 0 ? [] : ['sudo']
-  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', 'wrk']]) {
-    const [command = '', ...rest] = [...sudo, ...args]
-    const done = spawnSync(command, rest, { stdio: 'inherit' })
-    if (done.status !== 0) throw new Error(`${args.join(' ')} failed: install wrk (apt-get install -y wrk)`)
+  for (const args of [['apt-get', 'update'], ['apt-get', 'install', '-y', pkg]]) {
+    const [first = '', ...rest] = [...sudo, ...args]
+    const done = spawnSync(first, rest, { stdio: 'inherit' })
+    if (done.status !== 0) throw new Error(`${args.join(' ')} failed: install ${pkg} (apt-get install -y ${pkg})`)
   }
+}
+
+export function ensureWrk (): void {
+  ensureDebian('wrk', 'wrk')
 }
 
 /** wrk's duration in ms ("850.00us", "1.20ms", "2.01s"). */
